@@ -1,0 +1,33 @@
+package io.wayfarer.platform.requestid;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code X-Request-Id} that the gateway gives every request and every service passes on and
+ * logs (MDC key {@value #MDC_KEY}). A value from outside is kept only if it is short and plain, so
+ * it cannot inject into logs or headers.
+ */
+public final class RequestId {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private RequestId() {
+    }
+
+    /** The given id when acceptable, otherwise a new one. */
+    public static String acceptOrGenerate(String candidate) {
+        return isAcceptable(candidate) ? candidate : generate();
+    }
+
+    public static boolean isAcceptable(String candidate) {
+        return candidate != null && ACCEPTABLE.matcher(candidate).matches();
+    }
+
+    public static String generate() {
+        return UUID.randomUUID().toString();
+    }
+}

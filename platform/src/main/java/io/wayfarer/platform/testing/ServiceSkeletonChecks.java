@@ -1,0 +1,116 @@
+package io.wayfarer.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wayfarer.platform.problem.ProblemType;
+import io.wayfarer.platform.requestid.RequestId;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The behaviour every Wayfarer service shares, checked over real HTTP against a running
+ * instance: its about endpoint, RFC 9457 errors (404, 405) without leaks, request-id
+ * propagation, health probes and Prometheus metrics.
+ */
+public final class ServiceSkeletonChecks {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String service;
+
+    private ServiceSkeletonChecks(int port, String service) {
+        this.base = "http://localhost:" + port;
+        this.service = service;
+    }
+
+    public static ServiceSkeletonChecks against(int port, String service) {
+        return new ServiceSkeletonChecks(port, service);
+    }
+
+    /** Flyway versions applied to the context's database, in order. */
+    public static java.util.List<String> appliedMigrations(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return jdbc.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank",
+                String.class);
+    }
+
+    public void verifyAll() throws IOException, InterruptedException {
+        answersAbout();
+        unknownPathIsProblemNotFound();
+        wrongMethodIsProblem();
+        requestIdIsKeptOrMade();
+        probesAndMetricsAreUp();
+    }
+
+    public void answersAbout() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/v1/about/" + service, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("service").asString()).isEqualTo(service);
+        assertThat(body.path("instance").asString()).endsWith(":" + base.substring(base.lastIndexOf(':') + 1));
+    }
+
+    public void unknownPathIsProblemNotFound() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/v1/no-such-thing/42", "abcdef0123456789");
+        assertProblem(response, 404, ProblemType.NOT_FOUND);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("instance").asString()).isEqualTo("/v1/no-such-thing/42");
+        assertThat(body.path("requestId").asString()).isEqualTo("abcdef0123456789");
+    }
+
+    public void wrongMethodIsProblem() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/v1/about/" + service))
+                .DELETE().build());
+        assertProblem(response, 405, ProblemType.METHOD_NOT_ALLOWED);
+    }
+
+    public void requestIdIsKeptOrMade() throws IOException, InterruptedException {
+        assertThat(get("/v1/about/" + service, "req-1234567890").headers().firstValue(RequestId.HEADER))
+                .contains("req-1234567890");
+        String injected = get("/v1/about/" + service, "bad id; X-Evil: 1").headers()
+                .firstValue(RequestId.HEADER).orElseThrow();
+        assertThat(RequestId.isAcceptable(injected)).isTrue();
+        assertThat(injected).doesNotContain("Evil");
+    }
+
+    public void probesAndMetricsAreUp() throws IOException, InterruptedException {
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = get(probe, null);
+            assertThat(response.statusCode()).as(probe).isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("status").asString()).isEqualTo("UP");
+        }
+        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"" + service + "\"").contains("http_server_requests");
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, ProblemType type) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("type").asString()).isEqualTo(type.uri().toString());
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("title").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+    }
+
+    private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (requestId != null) {
+            request.header(RequestId.HEADER, requestId);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
