@@ -1,6 +1,7 @@
 package io.wayfarer.platform.problem;
 
 import io.wayfarer.platform.requestid.RequestIdFilter;
+import io.wayfarer.platform.web.RequestBodyLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -55,6 +56,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+            return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large."),
+                    headers, request);
+        }
         return problem(Problems.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read."),
                 headers, request);
     }
@@ -105,6 +110,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldViolation(error.getField(), error.getDefaultMessage()))
                 .toList();
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(String path) {

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every way a request can go wrong in a servlet service ends in the same RFC 9457 shape. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = ProblemDetailsIntegrationTests.App.class,
-        properties = {"spring.application.name=problem-probe", "eureka.client.enabled=false"})
+        properties = {"spring.application.name=problem-probe", "eureka.client.enabled=false",
+                "wayfarer.http.max-body-size=1KB"})
 class ProblemDetailsIntegrationTests {
 
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -59,6 +60,22 @@ class ProblemDetailsIntegrationTests {
         HttpResponse<String> response = post("/probe/trips", "{\"title\": ", "application/json");
         assertProblem(response, 400, ProblemType.MALFORMED_REQUEST);
         assertThat(response.body()).doesNotContain("jackson").doesNotContain("line:");
+    }
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        String big = "{\"title\":\"" + "x".repeat(4000) + "\",\"seats\":1}";
+        assertProblem(post("/probe/trips", big, "application/json"), 413, ProblemType.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void oversizedChunkedBodyIs413() throws Exception {
+        byte[] big = ("{\"title\":\"" + "x".repeat(4000) + "\",\"seats\":1}").getBytes();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/probe/trips"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(response, 413, ProblemType.PAYLOAD_TOO_LARGE);
     }
 
     @Test
