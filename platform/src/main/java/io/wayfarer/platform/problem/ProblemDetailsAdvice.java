@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -88,9 +89,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail
-                ? detail
-                : Problems.of(ProblemType.forStatus(statusCode.value()), ex.getMessage());
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail detail) {
+            problem = detail;
+        } else if (ex instanceof ErrorResponse errorResponse) {
+            problem = errorResponse.getBody();
+        } else {
+            problem = Problems.of(ProblemType.forStatus(statusCode.value()), null);
+        }
         problem.setStatus(statusCode.value());
         return problem(problem, headers, request);
     }

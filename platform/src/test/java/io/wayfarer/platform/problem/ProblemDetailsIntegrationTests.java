@@ -11,11 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.wayfarer.platform.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
@@ -34,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         classes = ProblemDetailsIntegrationTests.App.class,
         properties = {"spring.application.name=problem-probe", "eureka.client.enabled=false",
                 "wayfarer.http.max-body-size=1KB"})
+@ContextConfiguration(initializers = RealInfrastructure.class)
 class ProblemDetailsIntegrationTests {
 
     private static final JsonMapper json = JsonMapper.builder().build();

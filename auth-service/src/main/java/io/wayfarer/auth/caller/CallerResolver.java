@@ -1,0 +1,75 @@
+package io.wayfarer.auth.caller;
+
+import io.wayfarer.auth.session.SessionRecord;
+import io.wayfarer.auth.session.SessionStore;
+import io.wayfarer.platform.identity.AccessTokenVerifier;
+import io.wayfarer.platform.identity.InvalidTokenException;
+import io.wayfarer.platform.identity.VerifiedToken;
+import io.wayfarer.platform.problem.ProblemException;
+import io.wayfarer.platform.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Resolves a {@link Caller} parameter from the bearer token: checked again here even though
+ * the gateway checked it (defence in depth: a request that skips the gateway gets 401), and its
+ * session must still be live in Redis. Identity headers from outside are never trusted.
+ */
+@Component
+class CallerResolver implements HandlerMethodArgumentResolver {
+
+    private static final String BEARER = "Bearer ";
+
+    private final AccessTokenVerifier verifier;
+    private final SessionStore sessions;
+
+    CallerResolver(AccessTokenVerifier verifier, SessionStore sessions) {
+        this.verifier = verifier;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Caller.class);
+    }
+
+    @Override
+    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+        List<String> authorizations = http == null ? List.of()
+                : Collections.list(http.getHeaders(HttpHeaders.AUTHORIZATION));
+        if (authorizations.isEmpty()) {
+            throw unauthenticated("Authentication required.", null);
+        }
+        if (authorizations.size() > 1 || !authorizations.get(0).startsWith(BEARER)) {
+            throw unauthenticated("Send exactly one bearer token.", "invalid_request");
+        }
+        try {
+            VerifiedToken token = verifier.verify(authorizations.get(0).substring(BEARER.length()).trim());
+            UUID userId = UUID.fromString(token.userId());
+            SessionRecord session = sessions.find(UUID.fromString(token.sessionId()))
+                    .filter(SessionRecord::isActive)
+                    .filter(live -> live.userId().equals(userId))
+                    .orElseThrow(() -> unauthenticated("The session has ended; please log in again.", "invalid_token"));
+            return new Caller(userId, session.sessionId(), session.roles());
+        } catch (InvalidTokenException | IllegalArgumentException e) {
+            throw unauthenticated("The access token is invalid or expired.", "invalid_token");
+        }
+    }
+
+    static ProblemException unauthenticated(String detail, String error) {
+        String challenge = error == null ? "Bearer" : "Bearer error=\"" + error + "\"";
+        return ProblemException.of(ProblemType.UNAUTHENTICATED, detail)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+}

@@ -1,0 +1,75 @@
+package io.wayfarer.auth.login;
+
+import io.wayfarer.auth.account.Accounts;
+import io.wayfarer.auth.session.SessionRecord;
+import io.wayfarer.auth.session.SessionStore;
+import io.wayfarer.auth.token.AccessTokenIssuer;
+import io.wayfarer.auth.token.AccessTokenIssuer.IssuedAccessToken;
+import io.wayfarer.platform.problem.ProblemException;
+import io.wayfarer.platform.problem.ProblemType;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Password login and refresh: a session in Redis, an access token, a refresh token. */
+@Component
+class Login {
+
+    private final Accounts accounts;
+    private final RoleSource roles;
+    private final SessionStore sessions;
+    private final AccessTokenIssuer accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final SessionEnding ending;
+
+    Login(Accounts accounts, RoleSource roles, SessionStore sessions, AccessTokenIssuer accessTokens,
+            RefreshTokens refreshTokens, SessionEnding ending) {
+        this.accounts = accounts;
+        this.roles = roles;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.ending = ending;
+    }
+
+    @Transactional
+    TokenResponse withPassword(String account, String password) {
+        Accounts.Authenticated user = accounts.authenticate(account, password);
+        SessionRecord session = sessions.create(user.userId(), roles.rolesOf(user.userId(), user.account()));
+        IssuedAccessToken access = accessTokens.issue(user.userId(), session.sessionId());
+        String refresh = refreshTokens.issue(user.userId(), session.sessionId(), UUID.randomUUID(),
+                session.absoluteExpiry());
+        return TokenResponse.bearer(access.value(), refresh, access.expiresInSeconds());
+    }
+
+    /**
+     * Rotates a refresh token. A replayed token ends its family and its session; so does a
+     * session that is gone or an account that was disabled meanwhile.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    TokenResponse refresh(String presented) {
+        RefreshTokens.Use use = refreshTokens.use(presented);
+        if (use instanceof RefreshTokens.Use.Replayed replayed) {
+            refreshTokens.revokeFamily(replayed.token().familyId());
+            ending.end(replayed.token().userId(), replayed.token().sessionId(), "refresh token reused");
+            throw invalidGrant("This refresh token was already used; the session has been ended.");
+        }
+        if (!(use instanceof RefreshTokens.Use.Fresh fresh)) {
+            throw invalidGrant("The refresh token is invalid or expired.");
+        }
+        RefreshTokens.Row token = fresh.token();
+        if (!accounts.mayLogIn(token.userId()) || !sessions.touch(token.sessionId())) {
+            refreshTokens.revokeFamily(token.familyId());
+            throw invalidGrant("The session has ended; please log in again.");
+        }
+        IssuedAccessToken access = accessTokens.issue(token.userId(), token.sessionId());
+        String next = refreshTokens.issue(token.userId(), token.sessionId(), token.familyId(), token.expiresAt());
+        return TokenResponse.bearer(access.value(), next, access.expiresInSeconds());
+    }
+
+    private static ProblemException invalidGrant(String detail) {
+        return ProblemException.of(ProblemType.UNAUTHENTICATED, detail)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    }
+}

@@ -1,0 +1,33 @@
+package io.wayfarer.gateway.edge;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the gateway's own edge filters (WebFilters, lower runs first). They run before any
+ * route is matched, for every request, routed or not; Spring Cloud Gateway's route filters come after.
+ *
+ * <ol>
+ *   <li>{@link #REQUEST_ID}: take or make the {@code X-Request-Id} first, so even a rejected request
+ *       gets an id in its problem and in the logs. It reads no path, so nothing can bypass it.</li>
+ *   <li>{@link #NORMALISE_PATH}: the first filter that looks at the path. Rejects non-canonical paths
+ *       (400) and refuses {@code /internal/**} (404). Every later filter and the route predicates
+ *       see only the canonical path.</li>
+ *   <li>{@link #STRIP_IDENTITY_HEADERS}: drop every incoming {@code X-User-*}; only the gateway sets them.</li>
+ *   <li>{@link #RATE_LIMIT} (W2): Redis token bucket per user, per IP when anonymous → 429 + Retry-After.</li>
+ *   <li>{@link #AUTHENTICATE} (W2): bearer JWT + live session in Redis → 401; sets the identity headers.</li>
+ *   <li>{@link #AUTHORISE} (W3): (method, normalised path) granted to a role of the session → 403.</li>
+ * </ol>
+ * Rate limiting runs before authentication so that floods of bad tokens are throttled cheaply.
+ */
+public final class EdgeFilterOrder {
+
+    public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE + 1_000;
+    public static final int NORMALISE_PATH = REQUEST_ID + 100;
+    public static final int STRIP_IDENTITY_HEADERS = NORMALISE_PATH + 100;
+    public static final int RATE_LIMIT = STRIP_IDENTITY_HEADERS + 100;
+    public static final int AUTHENTICATE = RATE_LIMIT + 100;
+    public static final int AUTHORISE = AUTHENTICATE + 100;
+
+    private EdgeFilterOrder() {
+    }
+}

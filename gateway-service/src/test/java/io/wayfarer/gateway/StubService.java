@@ -1,0 +1,119 @@
+package io.wayfarer.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A tiny real HTTP backend standing in for a Wayfarer service behind the gateway. It answers
+ * {@code GET /v1/about/<service>}, a slow endpoint, a downstream problem, and remembers every request
+ * it received (path and headers) so tests can see what the gateway forwarded.
+ */
+final class StubService implements AutoCloseable {
+
+    static final String SLOW_PATH = "/v1/trips/slow";
+    static final String CONFLICT_PATH = "/v1/trips/conflict";
+    static final String CONFLICT_BODY = "{\"type\":\"https://wayfarer.io/problems/seat-taken\",\"title\":\"Seat taken\","
+            + "\"status\":409,\"detail\":\"Seat 3A is taken.\",\"instance\":\"/v1/trips/conflict\"}";
+
+    record Received(String method, String rawPath, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        boolean hasHeaderStartingWith(String prefix) {
+            return headers.keySet().stream().anyMatch(name -> name.regionMatches(true, 0, prefix, 0, prefix.length()));
+        }
+    }
+
+    final String service;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "stub-service");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final Duration slowness;
+
+    private StubService(String service, Duration slowness) {
+        this.service = service;
+        this.slowness = slowness;
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    static StubService start(String service, Duration slowness) {
+        return new StubService(service, slowness);
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    Received receivedWithRequestId(String requestId) {
+        return received.stream().filter(r -> requestId.equals(r.header("X-Request-Id"))).findFirst().orElse(null);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders())));
+        try (exchange) {
+            if (path.equals(SLOW_PATH)) {
+                sleep();
+                respond(exchange, 200, "application/json", "{\"slow\":true}");
+            } else if (path.equals(CONFLICT_PATH)) {
+                respond(exchange, 409, "application/problem+json", CONFLICT_BODY);
+            } else if (path.equals("/v1/about/" + service)) {
+                respond(exchange, 200, "application/json",
+                        "{\"service\":\"" + service + "\",\"instance\":\"127.0.0.1:" + port() + "\"}");
+            } else {
+                respond(exchange, 200, "application/json", "{\"service\":\"" + service + "\",\"path\":\"" + path + "\"}");
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(slowness.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Request-Id", "stub-made-this-up");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** Stops accepting connections: a killed instance whose registration is still in Eureka. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
