@@ -2,6 +2,8 @@ package io.wayfarer.auth.login;
 
 import io.wayfarer.auth.account.AccountEvents;
 import io.wayfarer.auth.session.SessionStore;
+import io.wayfarer.platform.events.Outbox;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +21,23 @@ class SessionEnding {
 
     private static final Logger log = LoggerFactory.getLogger(SessionEnding.class);
 
+    static final String TOPIC = "wayfarer.auth.sessions";
+    static final String REVOKED = "session.revoked";
+
     private final SessionStore sessions;
     private final RefreshTokens refreshTokens;
+    private final Outbox outbox;
 
-    SessionEnding(SessionStore sessions, RefreshTokens refreshTokens) {
+    SessionEnding(SessionStore sessions, RefreshTokens refreshTokens, Outbox outbox) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
+        this.outbox = outbox;
     }
 
     @Transactional
     void end(UUID userId, UUID sessionId, String reason) {
         refreshTokens.revokeSession(sessionId);
+        announce(userId, sessionId, reason);
         sessions.revoke(userId, sessionId);
         log.info("Session {} of user {} ended: {}", sessionId, userId, reason);
     }
@@ -37,8 +45,18 @@ class SessionEnding {
     @Transactional
     void endAll(UUID userId, UUID keep, String reason) {
         refreshTokens.revokeUser(userId, keep);
-        var ended = sessions.revokeAll(userId, keep);
+        List<UUID> ended = sessions.revokeAll(userId, keep);
+        ended.forEach(sessionId -> announce(userId, sessionId, reason));
         log.info("{} session(s) of user {} ended: {}", ended.size(), userId, reason);
+    }
+
+    /** Tells chat sockets and caches elsewhere (W6); the Redis delete already refuses the session. */
+    private void announce(UUID userId, UUID sessionId, String reason) {
+        outbox.publish(TOPIC, REVOKED, userId.toString(), new SessionRevoked(sessionId, userId, reason));
+    }
+
+    /** The data of a {@code session.revoked} event on {@code wayfarer.auth.sessions}. */
+    record SessionRevoked(UUID sessionId, UUID userId, String reason) {
     }
 
     @EventListener
