@@ -3,16 +3,13 @@ package io.wayfarer.auth.caller;
 import io.wayfarer.auth.session.SessionRecord;
 import io.wayfarer.auth.session.SessionStore;
 import io.wayfarer.platform.identity.AccessTokenVerifier;
+import io.wayfarer.platform.identity.BearerToken;
+import io.wayfarer.platform.identity.CurrentUserResolver;
 import io.wayfarer.platform.identity.InvalidTokenException;
 import io.wayfarer.platform.identity.VerifiedToken;
-import io.wayfarer.platform.problem.ProblemException;
-import io.wayfarer.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -26,8 +23,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
-
-    private static final String BEARER = "Bearer ";
 
     private final AccessTokenVerifier verifier;
     private final SessionStore sessions;
@@ -45,31 +40,19 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
-        List<String> authorizations = http == null ? List.of()
-                : Collections.list(http.getHeaders(HttpHeaders.AUTHORIZATION));
-        if (authorizations.isEmpty()) {
-            throw unauthenticated("Authentication required.", null);
-        }
-        if (authorizations.size() > 1 || !authorizations.get(0).startsWith(BEARER)) {
-            throw unauthenticated("Send exactly one bearer token.", "invalid_request");
-        }
+        String bearer = BearerToken.of(request.getNativeRequest(HttpServletRequest.class))
+                .orElseThrow(() -> CurrentUserResolver.unauthenticated("Authentication required.", null));
         try {
-            VerifiedToken token = verifier.verify(authorizations.get(0).substring(BEARER.length()).trim());
+            VerifiedToken token = verifier.verify(bearer);
             UUID userId = UUID.fromString(token.userId());
             SessionRecord session = sessions.find(UUID.fromString(token.sessionId()))
                     .filter(SessionRecord::isActive)
                     .filter(live -> live.userId().equals(userId))
-                    .orElseThrow(() -> unauthenticated("The session has ended; please log in again.", "invalid_token"));
+                    .orElseThrow(() -> CurrentUserResolver.unauthenticated(
+                            "The session has ended; please log in again.", "invalid_token"));
             return new Caller(userId, session.sessionId(), session.roles());
         } catch (InvalidTokenException | IllegalArgumentException e) {
-            throw unauthenticated("The access token is invalid or expired.", "invalid_token");
+            throw CurrentUserResolver.unauthenticated("The access token is invalid or expired.", "invalid_token");
         }
-    }
-
-    static ProblemException unauthenticated(String detail, String error) {
-        String challenge = error == null ? "Bearer" : "Bearer error=\"" + error + "\"";
-        return ProblemException.of(ProblemType.UNAUTHENTICATED, detail)
-                .withHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
 }

@@ -5,10 +5,9 @@ import io.wayfarer.auth.session.SessionRecord;
 import io.wayfarer.auth.session.SessionStore;
 import io.wayfarer.auth.token.AccessTokenIssuer;
 import io.wayfarer.auth.token.AccessTokenIssuer.IssuedAccessToken;
+import io.wayfarer.platform.identity.CurrentUserResolver;
 import io.wayfarer.platform.problem.ProblemException;
-import io.wayfarer.platform.problem.ProblemType;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +68,6 @@ class Login {
     }
 
     private static ProblemException invalidGrant(String detail) {
-        return ProblemException.of(ProblemType.UNAUTHENTICATED, detail)
-                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return CurrentUserResolver.unauthenticated(detail, "invalid_token");
     }
 }
