@@ -40,8 +40,8 @@ final class LocalInfrastructure implements AutoCloseable {
 
     static LocalInfrastructure start(InfrastructurePlan plan) {
         var postgres = startAsync("PostgreSQL", () -> Postgres.startOrConnect(plan.postgresData(), plan.embeddedPostgresPort()));
-        var redis = startAsync("Redis", () -> Redis.startOrConnect(plan.embeddedRedisPort()));
-        var kafka = startAsync("Kafka", () -> Kafka.start(plan.kafkaPort(), plan.kafkaPartitions()));
+        var redis = startAsync("Redis", () -> Redis.startOrConnect(plan.embeddedRedisPort(), plan.redisData()));
+        var kafka = startAsync("Kafka", () -> Kafka.start(plan.kafkaPartitions()));
         try {
             CompletableFuture.allOf(postgres, redis, kafka).join();
             return new LocalInfrastructure(postgres.join(), redis.join(), kafka.join(), plan.postgresData());

@@ -25,12 +25,12 @@ public final class Kafka implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** @param port the listener port, 0 for any free port */
-    public static Kafka start(int port, int partitions) {
+    /**
+     * Starts a broker on a free port chosen by Kafka's test kit (it ignores requested ports,
+     * spring-kafka #2916): clients must use {@link #bootstrapServers()}.
+     */
+    public static Kafka start(int partitions) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, TOPICS.toArray(String[]::new));
-        if (port != 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "transaction.state.log.replication.factor", "1",

@@ -7,9 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
+import redis.embedded.RedisServerBuilder;
 
 /**
  * A real Redis server for local runs and tests: the machine's own when it answers PING on
@@ -30,8 +33,12 @@ public final class Redis implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** @param embeddedPort port for an embedded server, 0 for any free port */
-    public static Redis startOrConnect(int embeddedPort) {
+    /**
+     * @param embeddedPort  port for an embedded server, 0 for any free port
+     * @param dataDirectory where an embedded server keeps an append-only file, so its data
+     *                      survives a restart; {@code null} to keep nothing
+     */
+    public static Redis startOrConnect(int embeddedPort, Path dataDirectory) {
         String host = LocalSettings.get("WAYFARER_REDIS_HOST", "127.0.0.1");
         int port = Integer.parseInt(LocalSettings.get("WAYFARER_REDIS_PORT", "6379"));
         if (!LocalSettings.forceEmbedded() && answersPing(host, port)) {
@@ -40,16 +47,18 @@ public final class Redis implements AutoCloseable {
         }
         int chosen = embeddedPort == 0 ? freePort() : embeddedPort;
         try {
-            RedisServer server = RedisServer.builder()
-                    .bind("127.0.0.1")
-                    .port(chosen)
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
+            RedisServerBuilder builder = RedisServer.builder().bind("127.0.0.1").port(chosen).setting("save \"\"");
+            if (dataDirectory == null) {
+                builder.setting("appendonly no");
+            } else {
+                Files.createDirectories(dataDirectory);
+                builder.setting("dir " + dataDirectory.toAbsolutePath()).setting("appendonly yes");
+            }
+            RedisServer server = builder.build();
             server.start();
             log.info("Started embedded Redis on port {}", chosen);
             return new Redis("127.0.0.1", chosen, server);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start embedded Redis", e);
         }
     }

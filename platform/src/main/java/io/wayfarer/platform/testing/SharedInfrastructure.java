@@ -36,7 +36,7 @@ public final class SharedInfrastructure {
 
     public static synchronized Redis redis() {
         if (redis == null) {
-            redis = Redis.startOrConnect(0);
+            redis = Redis.startOrConnect(0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "stop-test-redis"));
         }
         return redis;
@@ -44,7 +44,7 @@ public final class SharedInfrastructure {
 
     public static synchronized Kafka kafka() {
         if (kafka == null) {
-            kafka = Kafka.start(0, 2);
+            kafka = Kafka.start(2);
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
         }
         return kafka;

@@ -104,7 +104,7 @@ class LocalInfrastructureIntegrationTests {
     void embeddedServersStartWhenForced(@TempDir Path dataDirectory) throws SQLException {
         System.setProperty("WAYFARER_EMBEDDED", "true");
         try (Postgres postgres = Postgres.startOrConnect(dataDirectory.resolve("pg"), 0);
-             Redis redis = Redis.startOrConnect(0)) {
+             Redis redis = Redis.startOrConnect(0, dataDirectory.resolve("redis"))) {
             assertThat(postgres.isEmbedded()).isTrue();
             assertThat(redis.isEmbedded()).isTrue();
             assertThat(postgres.createDatabaseIfMissing("wayfarer_probe")).isTrue();
