@@ -4,6 +4,7 @@ import io.wayfarer.platform.identity.AccessTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param keyEncryptionKey     base64 AES-256 key protecting private signing keys at rest; when
  *                             blank, {@code keyEncryptionKeyFile} is used (created at first start)
- * @param bootstrapSuperAdmins accounts that get SUPER_ADMIN at login until rbac-service assigns
- *                             roles (W3); empty outside the local profile
+ * @param bootstrapRoles       roles added at login to the roles rbac-service assigns, by account —
+ *                             how the local profile's demo accounts get theirs; empty elsewhere
  */
 @Validated
 @ConfigurationProperties("wayfarer.auth")
@@ -26,5 +27,9 @@ public record AuthProperties(
         @DefaultValue("30d") Duration keyRotation,
         @DefaultValue("") String keyEncryptionKey,
         @DefaultValue("${user.home}/.wayfarer/auth-key-encryption.key") Path keyEncryptionKeyFile,
-        @DefaultValue("") List<String> bootstrapSuperAdmins) {
+        Map<String, List<String>> bootstrapRoles) {
+
+    public AuthProperties {
+        bootstrapRoles = bootstrapRoles == null ? Map.of() : Map.copyOf(bootstrapRoles);
+    }
 }

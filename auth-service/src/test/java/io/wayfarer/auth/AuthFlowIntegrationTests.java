@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest(properties = "wayfarer.auth.bootstrap-super-admins=root")
+@IntegrationTest(properties = "wayfarer.auth.bootstrap-roles.root=SUPER_ADMIN")
 class AuthFlowIntegrationTests {
 
     @LocalServerPort
