@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * auth-service settings ({@code wayfarer.auth.*}; environment variables in application.yml).
  *
  * @param keyEncryptionKey     base64 AES-256 key protecting private signing keys at rest; when
- *                             blank, {@code keyEncryptionKeyFile} is used (created at first start)
+ *                             blank, {@code keyEncryptionKeyFile} is used (created at first start;
+ *                             application.yml puts it under the user's home, never in the working directory)
  * @param bootstrapRoles       roles added at login to the roles rbac-service assigns, by account —
  *                             how the local profile's demo accounts get theirs; empty elsewhere
+ * @param appUrl               where the browser lands after a third-party login (the SPA), which
+ *                             then exchanges the one-time login code it carries for tokens
  */
 @Validated
 @ConfigurationProperties("wayfarer.auth")
@@ -26,8 +29,9 @@ public record AuthProperties(
         @DefaultValue("12h") Duration sessionAbsoluteLifetime,
         @DefaultValue("30d") Duration keyRotation,
         @DefaultValue("") String keyEncryptionKey,
-        @DefaultValue("${user.home}/.wayfarer/auth-key-encryption.key") Path keyEncryptionKeyFile,
-        Map<String, List<String>> bootstrapRoles) {
+        Path keyEncryptionKeyFile,
+        Map<String, List<String>> bootstrapRoles,
+        @DefaultValue("/") String appUrl) {
 
     public AuthProperties {
         bootstrapRoles = bootstrapRoles == null ? Map.of() : Map.copyOf(bootstrapRoles);

@@ -4,6 +4,7 @@ import io.wayfarer.platform.paging.ListQuery;
 import io.wayfarer.platform.problem.FieldViolation;
 import io.wayfarer.platform.problem.ProblemException;
 import io.wayfarer.platform.problem.ProblemType;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The user accounts: registration, credential checks, profile and admin changes. */
 @Component
 public class Accounts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAccounts users;
     private final PasswordPolicy policy;
@@ -81,6 +84,41 @@ public class Accounts {
         }
         user.recordLogin(clock.instant());
         return new Authenticated(user.id(), user.account());
+    }
+
+    /**
+     * A login by someone another way has already identified (WeChat, OIDC): the account must exist
+     * and be enabled; records the login like {@link #authenticate} does.
+     */
+    @Transactional
+    public Authenticated identified(UUID userId) {
+        UserAccount user = users.findById(userId).orElseThrow(Accounts::invalidCredentials);
+        if (!user.enabled()) {
+            throw accountDisabled();
+        }
+        user.recordLogin(clock.instant());
+        return new Authenticated(user.id(), user.account());
+    }
+
+    /**
+     * A new account for someone who first arrives through a third-party login: no password, no
+     * email, a generated account name ({@code <prefix>_<random>}) that never collides with a chosen
+     * one in practice and is retried when it does. Roles come from rbac-service (TRAVELLER by default).
+     */
+    @Transactional
+    public UUID createForExternalIdentity(String accountPrefix, String displayName) {
+        String account;
+        do {
+            account = accountPrefix + "_" + randomAccountSuffix();
+        } while (users.findByAccount(account).isPresent());
+        UserAccount user = UserAccount.withoutPassword(account, displayName, clock.instant());
+        return users.saveAndFlush(user).id();
+    }
+
+    /** Whether the account can log in with a password (the other way to log in besides its identities). */
+    @Transactional(readOnly = true)
+    public boolean hasPassword(UUID userId) {
+        return users.findById(userId).map(user -> user.passwordHash() != null).orElse(false);
     }
 
     /** For refresh: the account must still exist and be enabled. */
@@ -159,6 +197,15 @@ public class Accounts {
         return users.findById(userId).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No such user."));
     }
 
+    private static String randomAccountSuffix() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder suffix = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            suffix.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return suffix.toString();
+    }
+
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -174,7 +221,7 @@ public class Accounts {
                 "The account or password is wrong.");
     }
 
-    static ProblemException accountDisabled() {
+    public static ProblemException accountDisabled() {
         return ProblemException.custom("account-disabled", "Account disabled", HttpStatus.FORBIDDEN,
                 "This account may not log in.");
     }

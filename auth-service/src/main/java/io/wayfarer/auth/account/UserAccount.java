@@ -44,6 +44,13 @@ class UserAccount {
         this.passwordChangedAt = now;
     }
 
+    /** An account that logs in only through a third-party identity (W8): no password, no email yet. */
+    static UserAccount withoutPassword(String account, String displayName, Instant now) {
+        UserAccount user = new UserAccount(account, displayName, null, null, now);
+        user.passwordChangedAt = null;
+        return user;
+    }
+
     void recordLogin(Instant now) {
         this.lastLoginAt = now;
     }

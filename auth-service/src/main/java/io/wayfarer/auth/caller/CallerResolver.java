@@ -8,6 +8,7 @@ import io.wayfarer.platform.identity.CurrentUserResolver;
 import io.wayfarer.platform.identity.InvalidTokenException;
 import io.wayfarer.platform.identity.VerifiedToken;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,29 @@ class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(Caller.class);
+        return parameter.getParameterType().equals(Caller.class) || isOptionalCaller(parameter);
     }
 
+    /**
+     * {@code Optional<Caller>} is empty without a bearer token; a token that is sent must still be
+     * valid (401 otherwise), so a stale token never silently turns into an anonymous request.
+     */
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String bearer = BearerToken.of(request.getNativeRequest(HttpServletRequest.class))
-                .orElseThrow(() -> CurrentUserResolver.unauthenticated("Authentication required.", null));
+        Optional<String> bearer = BearerToken.of(request.getNativeRequest(HttpServletRequest.class));
+        if (isOptionalCaller(parameter)) {
+            return bearer.map(this::caller);
+        }
+        return caller(bearer.orElseThrow(() -> CurrentUserResolver.unauthenticated("Authentication required.", null)));
+    }
+
+    private static boolean isOptionalCaller(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Optional.class)
+                && parameter.nested().getNestedParameterType().equals(Caller.class);
+    }
+
+    private Caller caller(String bearer) {
         try {
             VerifiedToken token = verifier.verify(bearer);
             UUID userId = UUID.fromString(token.userId());

@@ -11,9 +11,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Password login and refresh: a session in Redis, an access token, a refresh token. */
+/**
+ * Password login, login of an already identified user (third-party login, W8) and refresh: a
+ * session in Redis, an access token, a refresh token — the same way for every kind of login.
+ */
 @Component
-class Login {
+public class Login {
 
     private final Accounts accounts;
     private final RoleSource roles;
@@ -34,7 +37,19 @@ class Login {
 
     @Transactional
     TokenResponse withPassword(String account, String password) {
-        Accounts.Authenticated user = accounts.authenticate(account, password);
+        return openSession(accounts.authenticate(account, password));
+    }
+
+    /**
+     * Logs in a user someone else has identified (WeChat, an OIDC issuer): 403 {@code account-disabled}
+     * when the account may not log in, otherwise exactly what a password login issues.
+     */
+    @Transactional
+    public TokenResponse asIdentifiedUser(UUID userId) {
+        return openSession(accounts.identified(userId));
+    }
+
+    private TokenResponse openSession(Accounts.Authenticated user) {
         SessionRecord session = sessions.create(user.userId(), roles.rolesOf(user.userId(), user.account()));
         IssuedAccessToken access = accessTokens.issue(user.userId(), session.sessionId());
         String refresh = refreshTokens.issue(user.userId(), session.sessionId(), UUID.randomUUID(),
