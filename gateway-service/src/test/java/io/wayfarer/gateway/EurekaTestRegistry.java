@@ -47,6 +47,8 @@ final class EurekaTestRegistry implements AutoCloseable {
                         "--eureka.server.eviction-interval-timer-in-ms=60000",
                         // the gateway's auto-configurations are on this class path too: not for the registry
                         "--spring.cloud.gateway.server.webflux.enabled=false",
+                        "--spring.cloud.gateway.server.webflux.redis.enabled=false",
+                        "--management.health.redis.enabled=false",
                         "--spring.cloud.circuitbreaker.resilience4j.enabled=false",
                         "--management.tracing.enabled=false",
                         "--logging.level.com.netflix=ERROR"));

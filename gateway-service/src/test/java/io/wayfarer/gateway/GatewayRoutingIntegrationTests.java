@@ -36,10 +36,13 @@ class GatewayRoutingIntegrationTests {
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static GatewayTestBed bed;
+    /** For routes that need a signed-in user (W2); a live session of its own. */
+    private static String bearer;
 
     @BeforeAll
     static void deploy() {
         bed = GatewayTestBed.get();
+        bearer = bed.sessions.create("TRAVELLER").bearer();
     }
 
     @Test
@@ -123,7 +126,7 @@ class GatewayRoutingIntegrationTests {
 
     @Test
     void unregisteredServiceIsServiceUnavailable() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/recommendations?user_id=1")).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/recommendations?user_id=1")).header("Authorization", bearer).GET());
 
         JsonNode problem = assertProblem(response, ProblemType.SERVICE_UNAVAILABLE);
         assertThat(problem.path("service").asString()).isEqualTo("recommend-service");
@@ -132,8 +135,8 @@ class GatewayRoutingIntegrationTests {
 
     @Test
     void refusedConnectionIsBadGatewayForEveryMethod() throws Exception {
-        assertProblem(send(HttpRequest.newBuilder(uri("/v1/orders/1")).GET()), ProblemType.BAD_GATEWAY);
-        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/orders"))
+        assertProblem(send(HttpRequest.newBuilder(uri("/v1/orders/1")).header("Authorization", bearer).GET()), ProblemType.BAD_GATEWAY);
+        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/orders")).header("Authorization", bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"tripId\":1}"))), ProblemType.BAD_GATEWAY);
         assertThat(problem.path("service").asString()).isEqualTo("payment-service");
@@ -160,14 +163,14 @@ class GatewayRoutingIntegrationTests {
 
     @Test
     void stoppedServiceIsBadGatewayThenUnavailableOnceDeregistered() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/v1/conversations/7")).GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/v1/conversations/7")).header("Authorization", bearer).GET()).statusCode()).isEqualTo(200);
 
         bed.chat.close();
-        assertProblem(send(HttpRequest.newBuilder(uri("/v1/conversations/7")).GET()), ProblemType.BAD_GATEWAY);
+        assertProblem(send(HttpRequest.newBuilder(uri("/v1/conversations/7")).header("Authorization", bearer).GET()), ProblemType.BAD_GATEWAY);
 
         bed.registry.deregister("chat-service", bed.chatInstanceId);
         bed.awaitInstances("chat-service", 0);
-        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/conversations/7")).GET()),
+        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/conversations/7")).header("Authorization", bearer).GET()),
                 ProblemType.SERVICE_UNAVAILABLE);
         assertThat(problem.path("detail").asString()).contains("no instance");
     }
@@ -175,9 +178,9 @@ class GatewayRoutingIntegrationTests {
     @Test
     void openCircuitAnswersServiceUnavailableAtOnce() throws Exception {
         for (int i = 0; i < GatewayTestBed.CIRCUIT_WINDOW; i++) {
-            assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).GET()), ProblemType.BAD_GATEWAY);
+            assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).header("Authorization", bearer).GET()), ProblemType.BAD_GATEWAY);
         }
-        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).GET()),
+        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).header("Authorization", bearer).GET()),
                 ProblemType.SERVICE_UNAVAILABLE);
         assertThat(problem.path("detail").asString()).contains("paused");
         assertThat(problem.path("service").asString()).isEqualTo("rbac-service");
@@ -216,7 +219,7 @@ class GatewayRoutingIntegrationTests {
         events.start();
         fallbackLog.addAppender(events);
         try {
-            send(HttpRequest.newBuilder(uri("/v1/behaviours")).header(RequestId.HEADER, "logged-request-1").GET());
+            send(HttpRequest.newBuilder(uri("/v1/behaviours")).header("Authorization", bearer).header(RequestId.HEADER, "logged-request-1").GET());
         } finally {
             fallbackLog.detachAppender(events);
         }

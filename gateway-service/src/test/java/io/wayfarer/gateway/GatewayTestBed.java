@@ -6,11 +6,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import io.wayfarer.gateway.identity.PublishedKeys;
+import io.wayfarer.platform.localinfra.Redis;
+import io.wayfarer.platform.testing.SharedInfrastructure;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * One deployment for all end-to-end tests of this JVM: a real Eureka server, stub services registered
@@ -24,6 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>payment-service and rbac-service: one dead instance each (connection refused);</li>
  *   <li>recommend-service: not registered at all.</li>
  * </ul>
+ * The auth-service stub publishes {@link TestTokens#SIGNING_KEY}; sessions live in the JVM's real Redis
+ * ({@link SharedInfrastructure}) under a key prefix of this gateway's own, written by {@link #sessions}.
+ * Rate limits are high enough never to get in the way here (see RateLimitIntegrationTests for them).
  */
 final class GatewayTestBed {
 
@@ -40,6 +51,7 @@ final class GatewayTestBed {
     final String chatInstanceId;
     final ConfigurableApplicationContext gateway;
     final int port;
+    final TestSessions sessions;
 
     private GatewayTestBed() {
         registry = EurekaTestRegistry.start();
@@ -53,27 +65,75 @@ final class GatewayTestBed {
         registry.register("payment-service", closedPort());
         registry.register("rbac-service", closedPort());
 
-        gateway = new SpringApplicationBuilder(GatewayServiceApplication.class)
-                .web(WebApplicationType.REACTIVE)
-                .run("--server.port=0",
-                        "--spring.main.banner-mode=off",
-                        "--eureka.client.service-url.defaultZone=" + registry.url,
-                        "--eureka.client.register-with-eureka=false",
-                        "--eureka.client.registry-fetch-interval-seconds=1",
-                        // the registry's Jersey is on the test class path; the gateway uses RestClient as in production
-                        "--eureka.client.jersey.enabled=false",
-                        "--spring.cloud.loadbalancer.cache.enabled=false",
-                        "--spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
-                        "--spring.cloud.gateway.server.webflux.httpclient.response-timeout=" + RESPONSE_TIMEOUT.toMillis() + "ms",
-                        "--wayfarer.gateway.resilience.sliding-window-size=" + CIRCUIT_WINDOW,
-                        "--wayfarer.gateway.resilience.minimum-number-of-calls=" + CIRCUIT_WINDOW,
-                        "--wayfarer.gateway.resilience.wait-in-open-state=60s");
-        port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        Redis redis = SharedInfrastructure.redis();
+        String prefix = SharedInfrastructure.freshKeyPrefix("gateway");
+        sessions = new TestSessions(redis.host(), redis.port(), prefix);
+        gateway = startGateway(registry, Map.of(
+                "wayfarer.redis.key-prefix", prefix,
+                "spring.cloud.gateway.server.webflux.httpclient.connect-timeout", "1000",
+                "spring.cloud.gateway.server.webflux.httpclient.response-timeout", RESPONSE_TIMEOUT.toMillis() + "ms",
+                "wayfarer.gateway.resilience.sliding-window-size", String.valueOf(CIRCUIT_WINDOW),
+                "wayfarer.gateway.resilience.minimum-number-of-calls", String.valueOf(CIRCUIT_WINDOW),
+                "wayfarer.gateway.resilience.wait-in-open-state", "60s"));
+        port = port(gateway);
         awaitInstances("catalog-service", 1);
         awaitInstances("auth-service", 2);
         awaitInstances("chat-service", 1);
         awaitInstances("payment-service", 1);
         awaitInstances("rbac-service", 1);
+        awaitKeys(gateway, TestTokens.SIGNING_KEY.getKeyID());
+    }
+
+    /**
+     * A gateway on a random port, discovering services in {@code registry}, its sessions and buckets in
+     * the JVM's Redis (unless {@code settings} say otherwise), with limits that never get in the way and
+     * a one-second refetch interval for unknown keys; {@code settings} override any of these.
+     */
+    @SafeVarargs
+    static ConfigurableApplicationContext startGateway(EurekaTestRegistry registry, Map<String, String> settings,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+        Redis redis = SharedInfrastructure.redis();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("eureka.client.service-url.defaultZone", registry.url);
+        properties.put("eureka.client.register-with-eureka", "false");
+        properties.put("eureka.client.registry-fetch-interval-seconds", "1");
+        // the registry's Jersey is on the test class path; the gateway uses RestClient as in production
+        properties.put("eureka.client.jersey.enabled", "false");
+        properties.put("spring.cloud.loadbalancer.cache.enabled", "false");
+        properties.put("spring.data.redis.host", redis.host());
+        properties.put("spring.data.redis.port", String.valueOf(redis.port()));
+        properties.put("wayfarer.redis.key-prefix", SharedInfrastructure.freshKeyPrefix("gateway"));
+        properties.put("wayfarer.gateway.identity.unknown-key-refetch-interval", "1s");
+        for (String limit : new String[] {"user", "anonymous", "login-account", "login-ip"}) {
+            properties.put("wayfarer.gateway.rate-limit." + limit + ".capacity", "1000000");
+            properties.put("wayfarer.gateway.rate-limit." + limit + ".refill-every", "1ms");
+        }
+        properties.putAll(settings);
+        return new SpringApplicationBuilder(GatewayServiceApplication.class, OwnNettyResources.class)
+                .web(WebApplicationType.REACTIVE)
+                .initializers(initializers)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /**
+     * Reactor Netty's global event loops are disposed when a context that uses them closes, which would
+     * take down every other gateway of this JVM: each test gateway gets loops of its own. Not a
+     * {@code @Configuration}, so the gateway's component scan does not find it.
+     */
+    static class OwnNettyResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
+    }
+
+    static int port(ConfigurableApplicationContext gateway) {
+        return ((WebServerApplicationContext) gateway).getWebServer().getPort();
     }
 
     static synchronized GatewayTestBed get() {
@@ -102,6 +162,23 @@ final class GatewayTestBed {
         }
     }
 
+    /** Waits until {@code gateway} has fetched the signing key the test auth-service publishes. */
+    static void awaitKeys(ConfigurableApplicationContext gateway, String keyId) {
+        PublishedKeys keys = gateway.getBean(PublishedKeys.class);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!keys.knows(keyId)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the gateway never fetched key " + keyId);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** A port nobody listens on: connecting to it is refused, like a killed instance. */
     static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -113,6 +190,7 @@ final class GatewayTestBed {
 
     private void stop() {
         gateway.close();
+        sessions.close();
         catalog.close();
         auth.close();
         chat.close();

@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A tiny real HTTP backend standing in for a Wayfarer service behind the gateway. It answers
- * {@code GET /v1/about/<service>}, a slow endpoint, a downstream problem, and remembers every request
- * it received (path and headers) so tests can see what the gateway forwarded.
+ * {@code GET /v1/about/<service>}, a slow endpoint, a downstream problem, a JWK set (as auth-service
+ * does), and remembers every request it received (path, headers, body) so tests can see what the
+ * gateway forwarded.
  */
 final class StubService implements AutoCloseable {
 
@@ -25,7 +26,9 @@ final class StubService implements AutoCloseable {
     static final String CONFLICT_BODY = "{\"type\":\"https://wayfarer.io/problems/seat-taken\",\"title\":\"Seat taken\","
             + "\"status\":409,\"detail\":\"Seat 3A is taken.\",\"instance\":\"/v1/trips/conflict\"}";
 
-    record Received(String method, String rawPath, Map<String, List<String>> headers) {
+    static final String JWKS_PATH = "/.well-known/jwks.json";
+
+    record Received(String method, String rawPath, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -46,6 +49,7 @@ final class StubService implements AutoCloseable {
     });
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Duration slowness;
+    private volatile String jwks = TestTokens.jwks(TestTokens.SIGNING_KEY);
 
     private StubService(String service, Duration slowness) {
         this.service = service;
@@ -72,15 +76,27 @@ final class StubService implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** What it answers at {@value #JWKS_PATH} from now on. */
+    void publishKeys(String jwkSet) {
+        this.jwks = jwkSet;
+    }
+
+    long jwksFetches() {
+        return received.stream().filter(r -> r.rawPath().equals(JWKS_PATH)).count();
+    }
+
     Received receivedWithRequestId(String requestId) {
         return received.stream().filter(r -> requestId.equals(r.header("X-Request-Id"))).findFirst().orElse(null);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders())));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
         try (exchange) {
-            if (path.equals(SLOW_PATH)) {
+            if (path.equals(JWKS_PATH)) {
+                respond(exchange, 200, "application/jwk-set+json", jwks);
+            } else if (path.equals(SLOW_PATH)) {
                 sleep();
                 respond(exchange, 200, "application/json", "{\"slow\":true}");
             } else if (path.equals(CONFLICT_PATH)) {

@@ -13,19 +13,23 @@ import org.springframework.core.Ordered;
  *       (400) and refuses {@code /internal/**} (404). Every later filter and the route predicates
  *       see only the canonical path.</li>
  *   <li>{@link #STRIP_IDENTITY_HEADERS}: drop every incoming {@code X-User-*}; only the gateway sets them.</li>
- *   <li>{@link #RATE_LIMIT} (W2): Redis token bucket per user, per IP when anonymous → 429 + Retry-After.</li>
- *   <li>{@link #AUTHENTICATE} (W2): bearer JWT + live session in Redis → 401; sets the identity headers.</li>
+ *   <li>{@link #AUTHENTICATE} (W2, {@code EdgeAdmissionFilter}): bearer JWT verified in memory → 401; then
+ *       one Redis script checks the live session (→ 401) and takes the rate-limit token (per user, per
+ *       address when anonymous, per account and address at login → 429 + Retry-After); sets the
+ *       identity headers.</li>
  *   <li>{@link #AUTHORISE} (W3): (method, normalised path) granted to a role of the session → 403.</li>
  * </ol>
- * Rate limiting runs before authentication so that floods of bad tokens are throttled cheaply.
+ * Rate limiting and the session check share one slot because they share one Redis round trip: the
+ * user's bucket is only known once the token is verified, and a second round trip per request would
+ * cost more than the whole rest of the edge (docs/benchmarks.md). A bad token is refused from memory
+ * before Redis is asked, so floods of forged tokens never reach Redis.
  */
 public final class EdgeFilterOrder {
 
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE + 1_000;
     public static final int NORMALISE_PATH = REQUEST_ID + 100;
     public static final int STRIP_IDENTITY_HEADERS = NORMALISE_PATH + 100;
-    public static final int RATE_LIMIT = STRIP_IDENTITY_HEADERS + 100;
-    public static final int AUTHENTICATE = RATE_LIMIT + 100;
+    public static final int AUTHENTICATE = STRIP_IDENTITY_HEADERS + 200;
     public static final int AUTHORISE = AUTHENTICATE + 100;
 
     private EdgeFilterOrder() {

@@ -12,6 +12,7 @@ public final class EdgeRequest {
     static final String REQUEST_ID = EdgeRequest.class.getName() + ".requestId";
     static final String ORIGINAL_PATH = EdgeRequest.class.getName() + ".originalPath";
     static final String NORMALISED_PATH = EdgeRequest.class.getName() + ".normalisedPath";
+    static final String IDENTITY = EdgeRequest.class.getName() + ".identity";
 
     private EdgeRequest() {
     }
@@ -31,5 +32,10 @@ public final class EdgeRequest {
     /** The decoded, canonical path; null if the request was rejected before normalisation. */
     public static String normalisedPath(ServerWebExchange exchange) {
         return exchange.getAttribute(NORMALISED_PATH);
+    }
+
+    /** Who sent the request: set once its token and session were checked; null when anonymous. */
+    public static EdgeIdentity identity(ServerWebExchange exchange) {
+        return exchange.getAttribute(IDENTITY);
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Drops every incoming {@code X-User-*} header. Services trust these headers because only the gateway
- * sets them (W2, after authentication); a client must never be able to send its own.
+ * Drops every incoming {@code X-User-*} header and {@code X-Session-Id}. Services trust these headers
+ * because only the gateway sets them (after authentication); a client must never be able to send its own.
  */
 @Component
 class IdentityHeaderStripping implements WebFilter, Ordered {
@@ -31,7 +31,8 @@ class IdentityHeaderStripping implements WebFilter, Ordered {
     }
 
     static boolean isIdentityHeader(String name) {
-        return name.regionMatches(true, 0, IDENTITY_HEADER_PREFIX, 0, IDENTITY_HEADER_PREFIX.length());
+        return name.regionMatches(true, 0, IDENTITY_HEADER_PREFIX, 0, IDENTITY_HEADER_PREFIX.length())
+                || name.equalsIgnoreCase(EdgeIdentity.SESSION_ID_HEADER);
     }
 
     @Override

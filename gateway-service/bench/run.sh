@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The benchmark of docs/benchmarks.md: an authenticated GET through the gateway with the whole edge
+# chain (rate limit + JWT + session, one Redis round trip) vs the same route on a gateway without it.
+# Usage (from the repository root, after `./mvnw -q -pl gateway-service verify`):
+#   gateway-service/bench/run.sh [duration=20s] [connections=32] [threads=2] [rounds=3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-20s}; CONNECTIONS=${2:-32}; THREADS=${3:-2}; ROUNDS=${4:-3}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+
+mkdir -p target/bench
+../mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+rm -f target/bench/bench.env
+java -Xms512m -Xmx1g -Djava.io.tmpdir=target/bench \
+  -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+  io.wayfarer.gateway.EdgeBenchmark target/bench/bench.env > target/bench/harness.log 2>&1 &
+HARNESS=$!
+trap 'kill $HARNESS 2>/dev/null || true; wait $HARNESS 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do [ -s target/bench/bench.env ] && break; sleep 1; done
+[ -s target/bench/bench.env ] || { echo "harness did not start; see target/bench/harness.log"; exit 1; }
+# shellcheck disable=SC1091
+source target/bench/bench.env
+
+path=/v1/users/me
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK)
+run() { # name port
+  local before; before=$(cpu_ticks "$HARNESS")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$2$path" > "target/bench/$1.txt"
+  local ticks=$(( $(cpu_ticks "$HARNESS") - before ))
+  # CPU of the harness JVM (gateway + trivial backend) per request: robust to other load on the machine
+  awk -v name="$1" -v ticks="$ticks" -v tick="$TICK" \
+    '/requests in/ {n=$1} /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+    END {printf "%-6s %9s req/s  p50 %8s  p99 %8s  JVM CPU %6.0f us/req  non-2xx %s\n", name, rps, p50, p99,
+         ticks * 1000000 / tick / n, (bad==""?0:bad)}' "target/bench/$1.txt"
+}
+
+echo "sanity: chain $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$CHAIN_PORT$path)," \
+  "chain without token $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$CHAIN_PORT$path)," \
+  "bare $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$BARE_PORT$path)"
+echo "warm-up (10s each, not reported)"
+DURATION_SAVED=$DURATION; DURATION=10s
+run warm-bare "$BARE_PORT" >/dev/null; run warm-chain "$CHAIN_PORT" >/dev/null
+DURATION=$DURATION_SAVED
+echo "measured: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, alternating"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+for round in $(seq 1 "$ROUNDS"); do
+  run "bare$round" "$BARE_PORT"
+  run "chain$round" "$CHAIN_PORT"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if command -v redis-cli >/dev/null; then
+  # a script is one round trip; the NOSCRIPT fallback (EVAL) happens once per connection
+  calls() { redis-cli info commandstats | tr -d '\r' | grep -E "^cmdstat_($1):" \
+    | sed 's/^cmdstat_[a-z|]*:calls=\([0-9]*\),.*/\1/' | paste -sd+ | bc; }
+  scripts=$(calls 'evalsha|eval')
+  for _ in $(seq 1 100); do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$CHAIN_PORT$path"; done
+  echo "Redis scripts (EVALSHA/EVAL) for 100 chained requests: $(( $(calls 'evalsha|eval') - scripts ))"
+fi

@@ -1,0 +1,176 @@
+package io.wayfarer.gateway.edge;
+
+import io.wayfarer.gateway.identity.AccessTokenCheck;
+import io.wayfarer.gateway.ratelimit.Bucket;
+import io.wayfarer.gateway.ratelimit.Buckets;
+import io.wayfarer.gateway.ratelimit.ClientAddress;
+import io.wayfarer.gateway.ratelimit.LocalBuckets;
+import io.wayfarer.gateway.session.GateOutcome;
+import io.wayfarer.gateway.session.SessionGate;
+import io.wayfarer.platform.identity.InvalidTokenException;
+import io.wayfarer.platform.identity.VerifiedToken;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authentication and rate limiting at the edge, in one Redis round trip (see {@link EdgeFilterOrder}).
+ *
+ * <ol>
+ *   <li>Credentials: exactly one {@code Authorization: Bearer} header, or none.</li>
+ *   <li>A token is verified in memory ({@link AccessTokenCheck}: RS256 pinned, cached JWKS); a bad one
+ *       is answered 401 without asking Redis, also on public routes (never silently downgraded).</li>
+ *   <li>{@link SessionGate}: the session must be live (its idle expiry slides) and the request takes a
+ *       token from its buckets — the user's, or the address's when anonymous, or at login the account's
+ *       and the address's. Dead session → 401, empty bucket → 429 with {@code Retry-After}.</li>
+ *   <li>Admitted with a token: {@code X-User-Id}, {@code X-User-Roles}, {@code X-Session-Id} are set
+ *       (client-sent ones were stripped before) and the {@code Authorization} header goes on.</li>
+ * </ol>
+ *
+ * When Redis cannot be asked: routes that need a token answer 503 (a session that may have been revoked
+ * is never trusted); login answers 503 (attempts that cannot be counted are not allowed); other public
+ * routes go on anonymously — without identity headers and without the token, so no service sees an
+ * unchecked identity — throttled by this instance's {@link LocalBuckets}.
+ */
+@Component
+class EdgeAdmissionFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeAdmissionFilter.class);
+
+    private final InterimAccessPolicy policy;
+    private final AccessTokenCheck tokens;
+    private final SessionGate gate;
+    private final Buckets buckets;
+    private final LocalBuckets localBuckets;
+    private final ClientAddress clientAddress;
+    private final LoginAttempts loginAttempts;
+
+    EdgeAdmissionFilter(InterimAccessPolicy policy, AccessTokenCheck tokens, SessionGate gate, Buckets buckets,
+            LocalBuckets localBuckets, ClientAddress clientAddress, LoginAttempts loginAttempts) {
+        this.policy = policy;
+        this.tokens = tokens;
+        this.gate = gate;
+        this.buckets = buckets;
+        this.localBuckets = localBuckets;
+        this.clientAddress = clientAddress;
+        this.loginAttempts = loginAttempts;
+    }
+
+    /** Everything the decision needs about one request. */
+    private record Admission(ServerWebExchange exchange, boolean isPublic, boolean isLogin, String account,
+            BearerCredentials credentials) {
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpMethod method = request.getMethod();
+        PathContainer path = request.getPath().pathWithinApplication();
+        boolean isPublic = policy.isPublic(method, path);
+        BearerCredentials credentials = BearerCredentials.of(request.getHeaders());
+        if (policy.isLogin(method, path)) {
+            return loginAttempts.read(exchange).flatMap(attempt ->
+                    admit(new Admission(attempt.exchange(), true, true, attempt.account(), credentials), chain));
+        }
+        return admit(new Admission(exchange, isPublic, false, null, credentials), chain);
+    }
+
+    private Mono<Void> admit(Admission admission, WebFilterChain chain) {
+        return switch (admission.credentials().kind()) {
+            case NONE -> admission.isPublic()
+                    ? anonymous(admission, chain)
+                    : Mono.error(EdgeRefusals.unauthenticated(false));
+            case MALFORMED -> refused(admission, "malformed Authorization header");
+            case BEARER -> tokens.verify(admission.credentials().token())
+                    .onErrorMap(InvalidTokenException.class, e -> {
+                        log.debug("{}: {}", describe(admission), e.getMessage());
+                        return EdgeRefusals.unauthenticated(true);
+                    })
+                    .flatMap(token -> authenticated(admission, token, chain));
+        };
+    }
+
+    private Mono<Void> anonymous(Admission admission, WebFilterChain chain) {
+        return gate.admit(null, anonymousBuckets(admission), System.currentTimeMillis())
+                .flatMap(outcome -> decided(admission, null, outcome, chain));
+    }
+
+    private Mono<Void> authenticated(Admission admission, VerifiedToken token, WebFilterChain chain) {
+        List<Bucket> drawn = admission.isLogin()
+                ? anonymousBuckets(admission)
+                : List.of(buckets.forUser(token.userId()));
+        return gate.admit(token, drawn, System.currentTimeMillis())
+                .flatMap(outcome -> decided(admission, token, outcome, chain));
+    }
+
+    private Mono<Void> decided(Admission admission, VerifiedToken token, GateOutcome outcome, WebFilterChain chain) {
+        if (outcome instanceof GateOutcome.Admitted admitted) {
+            return chain.filter(token == null ? admission.exchange() : identified(admission.exchange(), token, admitted.roles()));
+        }
+        if (outcome instanceof GateOutcome.Throttled throttled) {
+            return Mono.error(EdgeRefusals.tooManyRequests(throttled.retryAfterMillis()));
+        }
+        if (outcome instanceof GateOutcome.SessionRefused refused) {
+            return refused(admission, "session " + refused.reason());
+        }
+        return withoutRedis(admission, chain, ((GateOutcome.Unreachable) outcome).cause());
+    }
+
+    private List<Bucket> anonymousBuckets(Admission admission) {
+        String address = clientAddress.of(admission.exchange().getRequest());
+        return admission.isLogin()
+                ? buckets.forLogin(address, admission.account())
+                : List.of(buckets.forAnonymous(address));
+    }
+
+    private Mono<Void> withoutRedis(Admission admission, WebFilterChain chain, Throwable failure) {
+        log.warn("{}: Redis unavailable ({}); {}", describe(admission), failure.toString(),
+                admission.isPublic() && !admission.isLogin() ? "admitted anonymously" : "refused with 503");
+        if (!admission.isPublic() || admission.isLogin()) {
+            return Mono.error(EdgeRefusals.checksUnavailable());
+        }
+        long wait = localBuckets.take(buckets.forAnonymous(clientAddress.of(admission.exchange().getRequest())),
+                System.currentTimeMillis());
+        if (wait > 0) {
+            return Mono.error(EdgeRefusals.tooManyRequests(wait));
+        }
+        return chain.filter(admission.exchange().mutate()
+                .request(request -> request.headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION)))
+                .build());
+    }
+
+    private static Mono<Void> refused(Admission admission, String reason) {
+        log.debug("{}: {}", describe(admission), reason);
+        return Mono.error(EdgeRefusals.unauthenticated(true));
+    }
+
+    private static ServerWebExchange identified(ServerWebExchange exchange, VerifiedToken token, String roles) {
+        EdgeIdentity identity = new EdgeIdentity(token.userId(), token.sessionId(), roles == null ? "" : roles);
+        exchange.getAttributes().put(EdgeRequest.IDENTITY, identity);
+        return exchange.mutate().request(request -> request.headers(headers -> {
+            headers.set(EdgeIdentity.USER_ID_HEADER, identity.userId());
+            headers.set(EdgeIdentity.ROLES_HEADER, identity.roles());
+            headers.set(EdgeIdentity.SESSION_ID_HEADER, identity.sessionId());
+        })).build();
+    }
+
+    private static String describe(Admission admission) {
+        ServerHttpRequest request = admission.exchange().getRequest();
+        return request.getMethod() + " " + request.getPath().value();
+    }
+
+    @Override
+    public int getOrder() {
+        return EdgeFilterOrder.AUTHENTICATE;
+    }
+}

@@ -1,0 +1,74 @@
+package io.wayfarer.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.wayfarer.platform.localinfra.Redis;
+import io.wayfarer.platform.testing.SharedInfrastructure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Not a test: the harness behind docs/benchmarks.md (run by {@code gateway-service/bench/run.sh}).
+ * Starts, in this JVM, a Eureka server, a trivial backend registered as auth-service (it also serves
+ * the JWKS), and two gateways on the machine's Redis: one as shipped ("chain") and one without its
+ * admission filter ("bare": no rate limit, no JWT, no session check). Writes the ports and a valid
+ * bearer token (live session) to the file named by the first argument, then runs until killed.
+ */
+public final class EdgeBenchmark {
+
+    private EdgeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench.env");
+        EurekaTestRegistry registry = EurekaTestRegistry.start();
+        int backend = trivialBackend();
+        registry.register("auth-service", backend);
+
+        Redis redis = SharedInfrastructure.redis();
+        String prefix = SharedInfrastructure.freshKeyPrefix("bench");
+        Map<String, String> settings = Map.of("wayfarer.redis.key-prefix", prefix,
+                "logging.level.root", "WARN",
+                "management.tracing.sampling.probability", "1.0");
+        ConfigurableApplicationContext chain = GatewayTestBed.startGateway(registry, settings);
+        ConfigurableApplicationContext bare = GatewayTestBed.startGateway(registry, settings,
+                context -> context.addBeanFactoryPostProcessor(
+                        factory -> ((BeanDefinitionRegistry) factory).removeBeanDefinition("edgeAdmissionFilter")));
+        GatewayTestBed.awaitKeys(chain, TestTokens.SIGNING_KEY.getKeyID());
+
+        TestSessions sessions = new TestSessions(redis.host(), redis.port(), prefix);
+        TestSessions.Session session = sessions.create("TRAVELLER");
+        Files.writeString(out, "BACKEND_PORT=" + backend + "\nCHAIN_PORT=" + GatewayTestBed.port(chain)
+                + "\nBARE_PORT=" + GatewayTestBed.port(bare) + "\nTOKEN=" + session.token().build()
+                + "\nKEY_PREFIX=" + prefix + "\n");
+        System.out.println("benchmark ready: " + out.toAbsolutePath());
+        Thread.currentThread().join();
+    }
+
+    /** A JDK HttpServer answering every GET with the same 40 bytes, and the test JWKS. */
+    private static int trivialBackend() throws IOException {
+        // without it the JDK server's two writes per response meet Nagle + delayed ACK: 40 ms a request
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        byte[] body = "{\"id\":\"me\",\"name\":\"Alice\",\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] jwks = TestTokens.jwks(TestTokens.SIGNING_KEY).getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                byte[] answer = exchange.getRequestURI().getPath().equals(StubService.JWKS_PATH) ? jwks : body;
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return server.getAddress().getPort();
+    }
+}
