@@ -1,0 +1,27 @@
+-- Seed: W7 (recommend-service) routes. A new endpoint = a new row in a new migration (docs/rbac.md, "Seed rules").
+-- roles: space-separated role codes granted the resource; SUPER_ADMIN holds every resource anyway.
+-- A misspelled category or role fails the migration (NOT NULL), it is never silently dropped.
+WITH seed (name, method, pattern, category, service, roles, description) AS (VALUES
+    ('My recommendations', 'GET', '/v1/recommendations', 'marketing', 'recommend-service', 'TRAVELLER', 'User-based CF'),
+    ('Similar trips', 'GET', '/v1/recommendations/similar-trips', 'marketing', 'recommend-service', 'ANONYMOUS', 'Item-based CF'),
+    ('Record a behaviour', 'POST', '/v1/behaviours', 'marketing', 'recommend-service', 'TRAVELLER', 'Views, favourites, shares...')
+), created AS (
+    INSERT INTO resource (name, method, pattern, category_id, service, description)
+    SELECT s.name, s.method, s.pattern, (SELECT c.id FROM resource_category c WHERE c.code = s.category),
+           s.service, s.description
+    FROM seed s
+    RETURNING id, method, pattern
+)
+INSERT INTO role_grant (role_id, resource_id)
+SELECT (SELECT r.id FROM role r WHERE r.code = granted.code), c.id
+FROM created c
+JOIN seed s ON s.method = c.method AND s.pattern = c.pattern
+CROSS JOIN LATERAL unnest(string_to_array(s.roles, ' ')) AS granted (code)
+WHERE granted.code <> '';
+
+-- every release of routes is a policy change: new version, and the gateways hear of it
+UPDATE policy_version SET version = version + 1, changed_at = now();
+INSERT INTO outbox_event (id, topic, event_key, type, subject, payload)
+SELECT gen_random_uuid(), 'wayfarer.rbac.policy', 'policy', 'rbac.policy.changed', 'policy',
+       jsonb_build_object('version', version)
+FROM policy_version;
