@@ -35,6 +35,7 @@ class LocalLauncherIntegrationTests {
 
     private final Service discovery = Service.DISCOVERY.onPort(Ports.free());
     private final Service gateway = Service.GATEWAY.onPort(Ports.free());
+    private final int gatewayManagementPort = Ports.free();
     private final Service rbac = Service.backend("rbac-service", Ports.free())
             .withDatabase("t_deploy_rbac_" + UUID.randomUUID().toString().substring(0, 8));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -63,7 +64,9 @@ class LocalLauncherIntegrationTests {
 
         Map<String, String> environment = new HashMap<>(infrastructure.environment());
         environment.put("EUREKA_URL", EurekaRegistry.serviceUrl(discovery.port()));
-        ServiceProcess gatewayProcess = system.start(gateway, environment);
+        Map<String, String> gatewayEnvironment = new HashMap<>(environment);
+        gatewayEnvironment.put("MANAGEMENT_PORT", String.valueOf(gatewayManagementPort));
+        ServiceProcess gatewayProcess = system.start(gateway, gatewayEnvironment);
         rbacProcess = system.start(rbac, environment);
         readiness.awaitRoutable(gatewayProcess, List.of(rbacProcess), deadline);
     }
@@ -85,6 +88,19 @@ class LocalLauncherIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Order(2)
+    void theGatewaysActuatorIsOnlyOnItsManagementPort() throws Exception {
+        assertThat(gatewayProbe.get("/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(gatewayProbe.get("/actuator/env").statusCode()).isIn(401, 404);
+
+        HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + gatewayManagementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"gateway-service\"");
     }
 
     @Test

@@ -70,8 +70,8 @@ class SingleSignOnIntegrationTests {
         new SecureRandom().nextBytes(key);
         environment.put("WAYFARER_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
 
-        ServiceProcess a = system.start(gatewayA, environment);
-        ServiceProcess b = system.start(gatewayB, environment);
+        ServiceProcess a = system.start(gatewayA, withManagementPort(environment));
+        ServiceProcess b = system.start(gatewayB, withManagementPort(environment));
         ServiceProcess authOne = system.start(authA, environment);
         ServiceProcess authTwo = system.start(authB, environment);
         readinessA.awaitRoutable(a, List.of(authOne, authTwo), deadline);
@@ -129,6 +129,12 @@ class SingleSignOnIntegrationTests {
             assertThat(call(gateway, "GET", "/v1/users/me", elsewhere, null).statusCode()).isEqualTo(401);
             assertThat(call(gateway, "GET", "/v1/users/me", here, null).statusCode()).isEqualTo(200);
         }
+    }
+
+    private static Map<String, String> withManagementPort(Map<String, String> environment) {
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("MANAGEMENT_PORT", String.valueOf(Ports.free()));
+        return own;
     }
 
     private void assertRefusedWithinASecond(Service gateway, String access, Instant since) throws Exception {

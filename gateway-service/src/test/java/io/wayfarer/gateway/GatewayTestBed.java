@@ -95,6 +95,9 @@ final class GatewayTestBed {
         Redis redis = SharedInfrastructure.redis();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
+        // one port in this JVM: the registry's Tomcat beside Netty makes a separate management context
+        // ambiguous here; the real jar's separate management port is proven by deploy's launcher test
+        properties.put("management.server.port", "");
         properties.put("spring.main.banner-mode", "off");
         properties.put("eureka.client.service-url.defaultZone", registry.url);
         properties.put("eureka.client.register-with-eureka", "false");

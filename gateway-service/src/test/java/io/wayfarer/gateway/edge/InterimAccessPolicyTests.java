@@ -44,6 +44,7 @@ class InterimAccessPolicyTests {
             "GET, /actuator/prometheus, true",
             "GET, /actuator/metrics, false",
             "GET, /actuator/env, false",
+            "POST, /v1/auth/oauth2/exchange, true",
             "GET, /v2/anything, true",
             "DELETE, /v1/about/gateway-service, true"})
     void decidesOnMethodAndCanonicalPath(String method, String path, boolean isPublic) {

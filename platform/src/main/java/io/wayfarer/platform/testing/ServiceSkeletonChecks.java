@@ -23,15 +23,22 @@ public final class ServiceSkeletonChecks {
     private static final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String management;
     private final String service;
 
-    private ServiceSkeletonChecks(int port, String service) {
+    private ServiceSkeletonChecks(int port, int managementPort, String service) {
         this.base = "http://localhost:" + port;
+        this.management = "http://localhost:" + managementPort;
         this.service = service;
     }
 
     public static ServiceSkeletonChecks against(int port, String service) {
-        return new ServiceSkeletonChecks(port, service);
+        return new ServiceSkeletonChecks(port, port, service);
+    }
+
+    /** For an application whose actuator listens on a management port of its own (the gateway). */
+    public static ServiceSkeletonChecks against(int port, int managementPort, String service) {
+        return new ServiceSkeletonChecks(port, managementPort, service);
     }
 
     /** Flyway versions applied to the context's database, in order. */
@@ -82,11 +89,12 @@ public final class ServiceSkeletonChecks {
 
     public void probesAndMetricsAreUp() throws IOException, InterruptedException {
         for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
-            HttpResponse<String> response = get(probe, null);
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(management + probe)).GET().build());
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("status").asString()).isEqualTo("UP");
         }
-        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus"))
+                .GET().build());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"" + service + "\"").contains("http_server_requests");
     }
