@@ -9,12 +9,18 @@ import io.wayfarer.platform.testing.SharedInfrastructure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +94,28 @@ class RolesFromRbacIntegrationTests {
             roles = rolesOfSessions(api, userId);
         }
         assertThat(roles).isEqualTo("[\"PRODUCT_ADMIN\"]");
+        assertThat(announcedRoleChanges(userId)).contains("[\"PRODUCT_ADMIN\"]");
+    }
+
+    /** The roles carried by session.roles.changed events about the user on wayfarer.auth.sessions. */
+    private List<String> announcedRoleChanges(String userId) {
+        List<String> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("wayfarer.auth.sessions"));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (seen.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    JsonNode event = AuthApi.json.readTree(record.value());
+                    if (userId.equals(record.key()) && "session.roles.changed".equals(event.path("type").asString())) {
+                        seen.add(event.path("data").path("roles").toString());
+                    }
+                });
+            }
+        }
+        return seen;
     }
 
     @Test

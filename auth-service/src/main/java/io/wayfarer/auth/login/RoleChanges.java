@@ -4,6 +4,7 @@ import io.wayfarer.auth.account.Accounts;
 import io.wayfarer.auth.account.UserView;
 import io.wayfarer.auth.session.SessionStore;
 import io.wayfarer.platform.events.EventEnvelope;
+import io.wayfarer.platform.events.Outbox;
 import io.wayfarer.platform.events.ProcessedEvents;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ class RoleChanges {
 
     static final String TOPIC = "wayfarer.rbac.policy";
     static final String USER_ROLES_CHANGED = "user.roles.changed";
+    static final String ROLES_CHANGED = "session.roles.changed";
     private static final String CONSUMER = "auth-service.session-roles";
 
     private final JsonMapper json;
@@ -31,14 +33,16 @@ class RoleChanges {
     private final SessionStore sessions;
     private final Accounts accounts;
     private final RoleSource roleSource;
+    private final Outbox outbox;
 
     RoleChanges(JsonMapper json, ProcessedEvents processed, SessionStore sessions, Accounts accounts,
-            RoleSource roleSource) {
+            RoleSource roleSource, Outbox outbox) {
         this.json = json;
         this.processed = processed;
         this.sessions = sessions;
         this.accounts = accounts;
         this.roleSource = roleSource;
+        this.outbox = outbox;
     }
 
     @KafkaListener(topics = TOPIC, groupId = "auth-service")
@@ -54,6 +58,12 @@ class RoleChanges {
             roles.add(role.asString());
         }
         String account = accounts.find(userId).map(UserView::account).orElse("");
-        sessions.rewriteRoles(userId, roleSource.withBootstrap(roles, account));
+        List<String> effective = roleSource.withBootstrap(roles, account);
+        outbox.publish(SessionEnding.TOPIC, ROLES_CHANGED, userId.toString(), new SessionRolesChanged(userId, effective));
+        sessions.rewriteRoles(userId, effective);
+    }
+
+    /** The data of {@code session.roles.changed} on {@code wayfarer.auth.sessions}: the user's sessions now hold these roles. */
+    record SessionRolesChanged(UUID userId, List<String> roles) {
     }
 }
