@@ -2,14 +2,14 @@ package io.wayfarer.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wayfarer.platform.testing.IntegrationTest;
+
 import io.wayfarer.platform.testing.ServiceSkeletonChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@IntegrationTest
+@CatalogIntegrationTest
 class CatalogServiceIntegrationTests {
 
     @LocalServerPort

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Cached vs uncached GET /v1/trips/{id}, Zipf-distributed ids over 10k demo trips, one script run.
+# Needs: PostgreSQL and Redis on localhost, wrk, the built jar (./mvnw -pl catalog-service verify).
+# Usage: catalog-service/src/test/bench/bench.sh [duration=30s] [connections=32]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$here/../../../target/catalog-service.jar"
+duration="${1:-30s}"
+connections="${2:-32}"
+port=18083
+db="${BENCH_DB:-wayfarer_catalog_bench}"
+work="$(mktemp -d)"
+pid=""
+
+stop() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+trap 'stop; rm -rf "$work"' EXIT
+
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db" >/dev/null
+
+start() { # $1 = cache enabled
+  java -Xmx1g -jar "$jar" --server.port=$port --spring.profiles.active=local --wayfarer.catalog.demo.trips=10000 \
+    --DB_NAME="$db" --eureka.client.enabled=false --wayfarer.catalog.cache.enabled="$1" \
+    --wayfarer.redis.key-prefix="bench:$$:" --logging.level.root=WARN >"$work/service-$1.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 240); do
+    curl -fs "localhost:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "service did not start"; tail -50 "$work/service-$1.log"; exit 1
+}
+
+gets() { # hits misses
+  curl -fs "localhost:$port/actuator/prometheus" | awk '
+    /^catalog_cache_gets_total/ && /result="hit"/ {h=$NF} /^catalog_cache_gets_total/ && /result="miss"/ {m=$NF}
+    END {printf "%d %d\n", h, m}'
+}
+
+run() { # $1 = label, $2 = cache enabled
+  start "$2"
+  psql -h 127.0.0.1 -U postgres -d "$db" -tAc "SELECT id FROM trip WHERE status = 'PUBLISHED' AND deleted_at IS NULL
+      ORDER BY md5(id::text)" > "$work/ids.txt"
+  echo "== $1: $(wc -l < "$work/ids.txt") published trips, Zipf s=${ZIPF_S:-1.0}"
+  IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d10s -s "$here/zipf.lua" "http://localhost:$port" >/dev/null  # warm-up
+  read -r h0 m0 < <(gets)
+  IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/zipf.lua" "http://localhost:$port" \
+    | grep -E "RESULT|Requests/sec"
+  read -r h1 m1 < <(gets)
+  if [[ "$2" == "true" ]]; then
+    echo "== ceiling: GET /v1/about/catalog-service (no database, no Redis) on the same instance"
+    wrk -t2 -c"$connections" -d10s --latency "http://localhost:$port/v1/about/catalog-service" \
+      | grep -E "Requests/sec|50%|99%"
+    awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {printf "hit ratio %.4f (%d hits, %d misses)\n", h / (h + m), h, m}'
+  fi
+  stop
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+run "cache disabled (PostgreSQL every time)" false
+run "cache enabled (Redis, versioned entries)" true
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
