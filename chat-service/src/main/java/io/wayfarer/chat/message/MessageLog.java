@@ -1,0 +1,126 @@
+package io.wayfarer.chat.message;
+
+import io.wayfarer.chat.ChatProperties;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The conversation's message log in PostgreSQL. A message is committed before anyone is told
+ * (the ack and the live delivery come after the commit). Its seq comes from the conversation's
+ * counter row ({@code UPDATE ... SET last_seq = last_seq + 1 RETURNING}) in the same transaction:
+ * concurrent senders queue on that row lock, and a rolled-back insert gives its number back, so
+ * numbers are gap-free. The sender's client id makes a resend after a lost ack find the stored
+ * message instead of creating a second one.
+ */
+@Component
+public class MessageLog {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String COLUMNS = "conversation_id, seq, id, sender_id, client_id, body, sent_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int maxTextLength;
+
+    MessageLog(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, ChatProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.maxTextLength = properties.maxTextLength();
+    }
+
+    /** The stored message, and whether it had been stored before (a resend). */
+    public record Appended(ChatMessage message, boolean duplicate) {
+    }
+
+    /** Stores a message of a member (the caller checked membership). */
+    public Appended append(UUID conversationId, UUID senderId, String clientId, String text) {
+        validate(clientId, text);
+        Optional<ChatMessage> earlier = byClientId(conversationId, senderId, clientId);
+        if (earlier.isPresent()) {
+            return new Appended(earlier.get(), true);
+        }
+        ChatMessage stored = transactions.execute(status -> {
+            Instant now = clock.instant();
+            Long seq = jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1, last_message_at = ? WHERE id = ? RETURNING last_seq")
+                    .params(Timestamp.from(now), conversationId).query(Long.class).optional()
+                    .orElseThrow(() -> new InvalidMessage("not-found", "There is no conversation " + conversationId + "."));
+            ChatMessage message = new ChatMessage(conversationId, seq, UUID.randomUUID(), senderId, clientId, text, now);
+            int inserted = jdbc.sql("INSERT INTO message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT ON CONSTRAINT message_client_id DO NOTHING")
+                    .params(conversationId, seq, message.id(), senderId, clientId, text, Timestamp.from(now)).update();
+            if (inserted == 0) {
+                status.setRollbackOnly(); // a concurrent resend won: give the number back
+                return null;
+            }
+            return message;
+        });
+        if (stored == null) {
+            return new Appended(byClientId(conversationId, senderId, clientId).orElseThrow(), true);
+        }
+        return new Appended(stored, false);
+    }
+
+    /** Messages with seq after {@code afterSeq}, ascending, at most {@code limit}. */
+    public List<ChatMessage> after(UUID conversationId, long afterSeq, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .params(conversationId, afterSeq, limit).query(MessageLog::row).list();
+    }
+
+    /** Messages with seq in (afterSeq, upToSeq], ascending. */
+    public List<ChatMessage> between(UUID conversationId, long afterSeq, long upToSeq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+                .params(conversationId, afterSeq, upToSeq).query(MessageLog::row).list();
+    }
+
+    /** The {@code limit} messages before {@code beforeSeq} (null: the newest), returned ascending. */
+    public List<ChatMessage> before(UUID conversationId, Long beforeSeq, int limit) {
+        List<ChatMessage> newestFirst = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM message WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")
+                .params(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit)
+                .query(MessageLog::row).list();
+        List<ChatMessage> ascending = new ArrayList<>(newestFirst);
+        Collections.reverse(ascending);
+        return ascending;
+    }
+
+    public long lastSeq(UUID conversationId) {
+        return jdbc.sql("SELECT last_seq FROM conversation WHERE id = ?").param(conversationId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    private Optional<ChatMessage> byClientId(UUID conversationId, UUID senderId, String clientId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND sender_id = ? AND client_id = ?")
+                .params(conversationId, senderId, clientId).query(MessageLog::row).optional();
+    }
+
+    private void validate(String clientId, String text) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            throw new InvalidMessage("invalid-client-id", "clientId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        if (text == null || text.isBlank()) {
+            throw new InvalidMessage("empty-text", "text must not be empty");
+        }
+        if (text.length() > maxTextLength) {
+            throw new InvalidMessage("text-too-long", "text may have at most " + maxTextLength + " characters");
+        }
+    }
+
+    private static ChatMessage row(ResultSet rs, int n) throws SQLException {
+        return new ChatMessage(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+    }
+}
