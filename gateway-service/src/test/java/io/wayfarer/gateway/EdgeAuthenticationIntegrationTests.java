@@ -182,8 +182,11 @@ class EdgeAuthenticationIntegrationTests {
     }
 
     @Test
-    void gatewayActuatorBeyondProbesAndScrapingNeedsAToken() {
+    void gatewayActuatorBeyondProbesAndScrapingIsDeniedByDefault() {
+        // no resource covers it: 401 without a token, 403 with one, even SUPER_ADMIN's (default deny)
         assertUnauthenticated(EdgeHttp.get(bed.port, "/actuator/metrics"), "Bearer");
+        HttpResponse<String> admin = EdgeHttp.get(bed.port, "/actuator/env", "Authorization", bed.sessions.create("SUPER_ADMIN").bearer());
+        assertProblem(admin.statusCode(), admin.headers().firstValue("Content-Type").orElse(""), admin.body(), ProblemType.FORBIDDEN);
         assertThat(EdgeHttp.get(bed.port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Not a test: the harness behind docs/benchmarks.md (run by {@code gateway-service/bench/run.sh}).
  * Starts, in this JVM, a Eureka server, a trivial backend registered as auth-service (it also serves
  * the JWKS), and two gateways on the machine's Redis: one as shipped ("chain") and one without its
- * admission filter ("bare": no rate limit, no JWT, no session check). Writes the ports and a valid
+ * admission and authorisation filters ("bare": no rate limit, no JWT, no session check, no RBAC decision). Writes the ports and a valid
  * bearer token (live session) to the file named by the first argument, then runs until killed.
  */
 public final class EdgeBenchmark {
@@ -30,6 +30,9 @@ public final class EdgeBenchmark {
         EurekaTestRegistry registry = EurekaTestRegistry.start();
         int backend = trivialBackend();
         registry.register("auth-service", backend);
+        // the RBAC policy (TestPolicy's seed: GET /v1/users/me granted to TRAVELLER), through discovery
+        StubService policy = StubService.start(GatewayTestBed.POLICY_SERVICE, java.time.Duration.ZERO);
+        registry.register(GatewayTestBed.POLICY_SERVICE, policy.port());
 
         Redis redis = SharedInfrastructure.redis();
         String prefix = SharedInfrastructure.freshKeyPrefix("bench");
@@ -39,7 +42,10 @@ public final class EdgeBenchmark {
         ConfigurableApplicationContext chain = GatewayTestBed.startGateway(registry, settings);
         ConfigurableApplicationContext bare = GatewayTestBed.startGateway(registry, settings,
                 context -> context.addBeanFactoryPostProcessor(
-                        factory -> ((BeanDefinitionRegistry) factory).removeBeanDefinition("edgeAdmissionFilter")));
+                        factory -> {
+                            ((BeanDefinitionRegistry) factory).removeBeanDefinition("edgeAdmissionFilter");
+                            ((BeanDefinitionRegistry) factory).removeBeanDefinition("authorisationFilter");
+                        }));
         GatewayTestBed.awaitKeys(chain, TestTokens.SIGNING_KEY.getKeyID());
 
         TestSessions sessions = new TestSessions(redis.host(), redis.port(), prefix);

@@ -38,11 +38,14 @@ class GatewayRoutingIntegrationTests {
     private static GatewayTestBed bed;
     /** For routes that need a signed-in user (W2); a live session of its own. */
     private static String bearer;
+    /** For rbac-service's admin routes, which the policy grants to SUPER_ADMIN only. */
+    private static String adminBearer;
 
     @BeforeAll
     static void deploy() {
         bed = GatewayTestBed.get();
         bearer = bed.sessions.create("TRAVELLER").bearer();
+        adminBearer = bed.sessions.create("SUPER_ADMIN").bearer();
     }
 
     @Test
@@ -178,9 +181,9 @@ class GatewayRoutingIntegrationTests {
     @Test
     void openCircuitAnswersServiceUnavailableAtOnce() throws Exception {
         for (int i = 0; i < GatewayTestBed.CIRCUIT_WINDOW; i++) {
-            assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).header("Authorization", bearer).GET()), ProblemType.BAD_GATEWAY);
+            assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).header("Authorization", adminBearer).GET()), ProblemType.BAD_GATEWAY);
         }
-        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).header("Authorization", bearer).GET()),
+        JsonNode problem = assertProblem(send(HttpRequest.newBuilder(uri("/v1/roles")).header("Authorization", adminBearer).GET()),
                 ProblemType.SERVICE_UNAVAILABLE);
         assertThat(problem.path("detail").asString()).contains("paused");
         assertThat(problem.path("service").asString()).isEqualTo("rbac-service");
@@ -192,10 +195,13 @@ class GatewayRoutingIntegrationTests {
             "/v1/users/7/roles/PRODUCT_ADMIN, rbac-service, lb://rbac-service",
             "/v1/me/permissions, rbac-service, lb://rbac-service",
             "/v1/resource-categories/product, rbac-service, lb://rbac-service",
+            "/v1/rbac-audit, rbac-service, lb://rbac-service",
+            "/v1/rbac-audit/7, rbac-service, lb://rbac-service",
             "/v1/users/7, auth-service, lb://auth-service",
             "/v1/users, auth-service, lb://auth-service",
             "/.well-known/jwks.json, auth-service, lb://auth-service",
             "/v1/reviews/3, catalog-service, lb://catalog-service",
+            "/v1/departures/12, catalog-service, lb://catalog-service",
             "/v1/chat/rooms, chat-service, lb://chat-service",
             "/ws/chat, chat-service-websocket, lb:ws://chat-service",
             "/v1/behaviours, recommend-service, lb://recommend-service",
@@ -219,7 +225,7 @@ class GatewayRoutingIntegrationTests {
         events.start();
         fallbackLog.addAppender(events);
         try {
-            send(HttpRequest.newBuilder(uri("/v1/behaviours")).header("Authorization", bearer).header(RequestId.HEADER, "logged-request-1").GET());
+            send(HttpRequest.newBuilder(uri("/v1/recommendations")).header("Authorization", bearer).header(RequestId.HEADER, "logged-request-1").GET());
         } finally {
             fallbackLog.detachAppender(events);
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.wayfarer.gateway.identity.PublishedKeys;
+import io.wayfarer.gateway.policy.PolicyHolder;
 import io.wayfarer.platform.localinfra.Redis;
 import io.wayfarer.platform.testing.SharedInfrastructure;
 import org.springframework.boot.WebApplicationType;
@@ -30,7 +31,10 @@ import org.springframework.http.client.ReactorResourceFactory;
  *   <li>auth-service: two instances, one of them dead (port closed) — retries must hide it for GET;</li>
  *   <li>chat-service: healthy until a test stops it;</li>
  *   <li>payment-service and rbac-service: one dead instance each (connection refused);</li>
- *   <li>recommend-service: not registered at all.</li>
+ *   <li>recommend-service: not registered at all;</li>
+ *   <li>{@value #POLICY_SERVICE}: the RBAC policy every test gateway loads through discovery
+ *       ({@link TestPolicy#seeded}), polled, without Kafka events; rbac-service itself stays dead, so
+ *       its routes' failures are tested apart from policy distribution.</li>
  * </ul>
  * The auth-service stub publishes {@link TestTokens#SIGNING_KEY}; sessions live in the JVM's real Redis
  * ({@link SharedInfrastructure}) under a key prefix of this gateway's own, written by {@link #sessions}.
@@ -41,6 +45,8 @@ final class GatewayTestBed {
     static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1500);
     /** Circuit breakers open after this many calls when all fail (the test gateway's window). */
     static final int CIRCUIT_WINDOW = 4;
+    /** Where the test gateways fetch their policy (the real default is lb://rbac-service). */
+    static final String POLICY_SERVICE = "rbac-policy-fixture";
 
     private static GatewayTestBed instance;
 
@@ -48,6 +54,7 @@ final class GatewayTestBed {
     final StubService catalog;
     final StubService auth;
     final StubService chat;
+    final StubService policy;
     final String chatInstanceId;
     final ConfigurableApplicationContext gateway;
     final int port;
@@ -58,6 +65,8 @@ final class GatewayTestBed {
         catalog = StubService.start("catalog-service", RESPONSE_TIMEOUT.multipliedBy(3));
         auth = StubService.start("auth-service", Duration.ZERO);
         chat = StubService.start("chat-service", Duration.ZERO);
+        policy = StubService.start(POLICY_SERVICE, Duration.ZERO);
+        registry.register(POLICY_SERVICE, policy.port());
         registry.register("catalog-service", catalog.port());
         registry.register("auth-service", auth.port());
         registry.register("auth-service", closedPort());
@@ -81,6 +90,7 @@ final class GatewayTestBed {
         awaitInstances("chat-service", 1);
         awaitInstances("payment-service", 1);
         awaitInstances("rbac-service", 1);
+        awaitInstances(POLICY_SERVICE, 1);
         awaitKeys(gateway, TestTokens.SIGNING_KEY.getKeyID());
     }
 
@@ -109,15 +119,42 @@ final class GatewayTestBed {
         properties.put("spring.data.redis.port", String.valueOf(redis.port()));
         properties.put("wayfarer.redis.key-prefix", SharedInfrastructure.freshKeyPrefix("gateway"));
         properties.put("wayfarer.gateway.identity.unknown-key-refetch-interval", "1s");
+        properties.put("wayfarer.gateway.policy.snapshot-uri", "lb://" + POLICY_SERVICE + "/internal/v1/policy");
+        properties.put("wayfarer.gateway.policy.version-uri", "lb://" + POLICY_SERVICE + "/internal/v1/policy/version");
+        properties.put("wayfarer.gateway.policy.events-enabled", "false");
         for (String limit : new String[] {"user", "anonymous", "login-account", "login-ip"}) {
             properties.put("wayfarer.gateway.rate-limit." + limit + ".capacity", "1000000");
             properties.put("wayfarer.gateway.rate-limit." + limit + ".refill-every", "1ms");
         }
         properties.putAll(settings);
-        return new SpringApplicationBuilder(GatewayServiceApplication.class, OwnNettyResources.class)
+        ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayServiceApplication.class, OwnNettyResources.class)
                 .web(WebApplicationType.REACTIVE)
                 .initializers(initializers)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        if (!"false".equals(settings.get(AWAIT_POLICY))) {
+            awaitPolicy(gateway, 0);
+        }
+        return gateway;
+    }
+
+    /** A setting for {@link #startGateway}: "false" returns before the gateway holds a policy. */
+    static final String AWAIT_POLICY = "test.await-policy";
+
+    /** Waits until {@code gateway} enforces a policy of at least {@code version}. */
+    static void awaitPolicy(ConfigurableApplicationContext gateway, long version) {
+        PolicyHolder holder = gateway.getBean(PolicyHolder.class);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (holder.version() < version) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the gateway never loaded policy version " + version + " (holds " + holder.version() + ")");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
@@ -197,6 +234,7 @@ final class GatewayTestBed {
         catalog.close();
         auth.close();
         chat.close();
+        policy.close();
         registry.close();
     }
 }

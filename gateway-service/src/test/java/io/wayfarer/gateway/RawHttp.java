@@ -25,9 +25,14 @@ final class RawHttp {
     }
 
     static Response get(int port, String target, String... headerLines) {
+        return send(port, "GET", target, headerLines);
+    }
+
+    /** Any method (HEAD, OPTIONS, TRACE, made-up ones), no body. */
+    static Response send(int port, String method, String target, String... headerLines) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            socket.setSoTimeout(20_000);
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
             for (String header : headerLines) {
                 request.append(header).append("\r\n");
             }

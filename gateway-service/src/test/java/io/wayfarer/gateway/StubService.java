@@ -2,6 +2,7 @@ package io.wayfarer.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wayfarer.platform.policy.PolicySnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,11 +13,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tiny real HTTP backend standing in for a Wayfarer service behind the gateway. It answers
  * {@code GET /v1/about/<service>}, a slow endpoint, a downstream problem, a JWK set (as auth-service
- * does), and remembers every request it received (path, headers, body) so tests can see what the
+ * does), the RBAC policy snapshot and version (as rbac-service does), and remembers every request it received (path, headers, body) so tests can see what the
  * gateway forwarded.
  */
 final class StubService implements AutoCloseable {
@@ -27,6 +29,9 @@ final class StubService implements AutoCloseable {
             + "\"status\":409,\"detail\":\"Seat 3A is taken.\",\"instance\":\"/v1/trips/conflict\"}";
 
     static final String JWKS_PATH = "/.well-known/jwks.json";
+    static final String POLICY_PATH = "/internal/v1/policy";
+    static final String POLICY_VERSION_PATH = "/internal/v1/policy/version";
+    private static final JsonMapper json = JsonMapper.builder().build();
 
     record Received(String method, String rawPath, Map<String, List<String>> headers, String body) {
 
@@ -50,6 +55,7 @@ final class StubService implements AutoCloseable {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Duration slowness;
     private volatile String jwks = TestTokens.jwks(TestTokens.SIGNING_KEY);
+    private volatile PolicySnapshot policy = TestPolicy.seeded(1);
 
     private StubService(String service, Duration slowness) {
         this.service = service;
@@ -81,6 +87,18 @@ final class StubService implements AutoCloseable {
         this.jwks = jwkSet;
     }
 
+    /**
+     * What it answers at {@value #POLICY_PATH} (ETag = version, 304 on a matching If-None-Match) and
+     * {@value #POLICY_VERSION_PATH} from now on, as rbac-service does.
+     */
+    void publishPolicy(PolicySnapshot snapshot) {
+        this.policy = snapshot;
+    }
+
+    long policyFetches() {
+        return received.stream().filter(r -> r.rawPath().equals(POLICY_PATH)).count();
+    }
+
     long jwksFetches() {
         return received.stream().filter(r -> r.rawPath().equals(JWKS_PATH)).count();
     }
@@ -94,7 +112,18 @@ final class StubService implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
         try (exchange) {
-            if (path.equals(JWKS_PATH)) {
+            PolicySnapshot current = policy;
+            String tag = "\"" + current.version() + "\"";
+            if (path.equals(POLICY_PATH)) {
+                exchange.getResponseHeaders().set("ETag", tag);
+                if (tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                } else {
+                    respond(exchange, 200, "application/json", json.writeValueAsString(current));
+                }
+            } else if (path.equals(POLICY_VERSION_PATH)) {
+                respond(exchange, 200, "application/json", "{\"version\":" + current.version() + "}");
+            } else if (path.equals(JWKS_PATH)) {
                 respond(exchange, 200, "application/jwk-set+json", jwks);
             } else if (path.equals(SLOW_PATH)) {
                 sleep();
@@ -122,6 +151,11 @@ final class StubService implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("X-Request-Id", "stub-made-this-up");
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

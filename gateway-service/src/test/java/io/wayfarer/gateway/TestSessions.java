@@ -64,6 +64,14 @@ final class TestSessions implements AutoCloseable {
         return new Session(userId, sessionId);
     }
 
+    /** auth-service's SessionStore.rewriteRoles (on user.roles.changed): the live session holds these roles now. */
+    void rewriteRoles(Session session, String... roles) {
+        redis.eval("""
+                if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+                redis.call('HSET', KEYS[1], 'roles', ARGV[1])
+                return 1""", ScriptOutputType.INTEGER, new String[] {sessionKey(session.sessionId())}, String.join(",", roles));
+    }
+
     String sessionKey(String sessionId) {
         return prefix + "session:" + sessionId;
     }

@@ -34,20 +34,24 @@ import reactor.core.publisher.Mono;
  *       token from its buckets — the user's, or the address's when anonymous, or at login the account's
  *       and the address's. Dead session → 401, empty bucket → 429 with {@code Retry-After}.</li>
  *   <li>Admitted with a token: {@code X-User-Id}, {@code X-User-Roles}, {@code X-Session-Id} are set
- *       (client-sent ones were stripped before) and the {@code Authorization} header goes on.</li>
+ *       (client-sent ones were stripped before), the identity is kept for the RBAC decision
+ *       ({@link AuthorisationFilter}, next) and the {@code Authorization} header goes on. Without a token
+ *       the request goes on anonymously: whether that is enough is the policy's decision (granted to
+ *       ANONYMOUS or 401), not this filter's.</li>
  * </ol>
  *
- * When Redis cannot be asked: routes that need a token answer 503 (a session that may have been revoked
- * is never trusted); login answers 503 (attempts that cannot be counted are not allowed); other public
- * routes go on anonymously — without identity headers and without the token, so no service sees an
- * unchecked identity — throttled by this instance's {@link LocalBuckets}.
+ * When Redis cannot be asked: a request with a token answers 503 unless the policy grants it to
+ * ANONYMOUS (a session that may have been revoked is never trusted); login answers 503 (attempts that
+ * cannot be counted are not allowed); anything else goes on anonymously — without identity headers and
+ * without the token, so no service sees an unchecked identity — throttled by this instance's
+ * {@link LocalBuckets}, and the policy decides it as for anyone without a token.
  */
 @Component
 class EdgeAdmissionFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeAdmissionFilter.class);
 
-    private final InterimAccessPolicy policy;
+    private final AccessPolicy policy;
     private final AccessTokenCheck tokens;
     private final SessionGate gate;
     private final Buckets buckets;
@@ -55,7 +59,7 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
     private final ClientAddress clientAddress;
     private final LoginAttempts loginAttempts;
 
-    EdgeAdmissionFilter(InterimAccessPolicy policy, AccessTokenCheck tokens, SessionGate gate, Buckets buckets,
+    EdgeAdmissionFilter(AccessPolicy policy, AccessTokenCheck tokens, SessionGate gate, Buckets buckets,
             LocalBuckets localBuckets, ClientAddress clientAddress, LoginAttempts loginAttempts) {
         this.policy = policy;
         this.tokens = tokens;
@@ -67,7 +71,7 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
     }
 
     /** Everything the decision needs about one request. */
-    private record Admission(ServerWebExchange exchange, boolean isPublic, boolean isLogin, String account,
+    private record Admission(ServerWebExchange exchange, boolean isLogin, String account,
             BearerCredentials credentials) {
     }
 
@@ -76,20 +80,17 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpMethod method = request.getMethod();
         PathContainer path = request.getPath().pathWithinApplication();
-        boolean isPublic = policy.isPublic(method, path);
         BearerCredentials credentials = BearerCredentials.of(request.getHeaders());
         if (policy.isLogin(method, path)) {
             return loginAttempts.read(exchange).flatMap(attempt ->
-                    admit(new Admission(attempt.exchange(), true, true, attempt.account(), credentials), chain));
+                    admit(new Admission(attempt.exchange(), true, attempt.account(), credentials), chain));
         }
-        return admit(new Admission(exchange, isPublic, false, null, credentials), chain);
+        return admit(new Admission(exchange, false, null, credentials), chain);
     }
 
     private Mono<Void> admit(Admission admission, WebFilterChain chain) {
         return switch (admission.credentials().kind()) {
-            case NONE -> admission.isPublic()
-                    ? anonymous(admission, chain)
-                    : Mono.error(EdgeRefusals.unauthenticated(false));
+            case NONE -> anonymous(admission, chain);
             case MALFORMED -> refused(admission, "malformed Authorization header");
             case BEARER -> tokens.verify(admission.credentials().token())
                     .onErrorMap(InvalidTokenException.class, e -> {
@@ -134,9 +135,12 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> withoutRedis(Admission admission, WebFilterChain chain, Throwable failure) {
+        boolean tokenSent = admission.credentials().kind() == BearerCredentials.Kind.BEARER;
+        boolean refused = admission.isLogin() || tokenSent
+                && policy.decide(admission.exchange(), List.of()) != AccessPolicy.Verdict.ALLOWED;
         log.warn("{}: Redis unavailable ({}); {}", describe(admission), failure.toString(),
-                admission.isPublic() && !admission.isLogin() ? "admitted anonymously" : "refused with 503");
-        if (!admission.isPublic() || admission.isLogin()) {
+                refused ? "refused with 503" : "admitted anonymously");
+        if (refused) {
             return Mono.error(EdgeRefusals.checksUnavailable());
         }
         long wait = localBuckets.take(buckets.forAnonymous(clientAddress.of(admission.exchange().getRequest())),

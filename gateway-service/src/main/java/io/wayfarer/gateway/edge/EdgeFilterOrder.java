@@ -17,7 +17,10 @@ import org.springframework.core.Ordered;
  *       one Redis script checks the live session (→ 401) and takes the rate-limit token (per user, per
  *       address when anonymous, per account and address at login → 429 + Retry-After); sets the
  *       identity headers.</li>
- *   <li>{@link #AUTHORISE} (W3): (method, normalised path) granted to a role of the session → 403.</li>
+ *   <li>{@link #AUTHORISE} (W3, {@code AuthorisationFilter}): (method, normalised path, the session's roles or
+ *       none) against the RBAC policy held in memory: refused without a token → 401, with one → 403;
+ *       OPTIONS/TRACE/unknown methods → 405; no policy loaded yet → 503. Decided in memory, after the one
+ *       Redis round trip, on the same path the routes match.</li>
  * </ol>
  * Rate limiting and the session check share one slot because they share one Redis round trip: the
  * user's bucket is only known once the token is verified, and a second round trip per request would

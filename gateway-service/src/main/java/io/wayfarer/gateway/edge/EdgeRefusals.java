@@ -2,7 +2,10 @@ package io.wayfarer.gateway.edge;
 
 import io.wayfarer.platform.problem.ProblemType;
 import io.wayfarer.platform.problem.Problems;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -22,6 +25,28 @@ final class EdgeRefusals {
                         ? "The access token is invalid or expired, or its session has ended. Sign in again."
                         : "This request needs an access token (Authorization: Bearer)."), null);
         refusal.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return refusal;
+    }
+
+    /** 403: authenticated, but no role of the session is granted (method, path). */
+    static ErrorResponseException forbidden() {
+        return new ErrorResponseException(ProblemType.FORBIDDEN.status(),
+                Problems.of(ProblemType.FORBIDDEN, "Your roles do not allow this request."), null);
+    }
+
+    static ErrorResponseException methodNotAllowed(List<HttpMethod> allowed) {
+        ErrorResponseException refusal = new ErrorResponseException(ProblemType.METHOD_NOT_ALLOWED.status(),
+                Problems.of(ProblemType.METHOD_NOT_ALLOWED, "This method is not accepted here."), null);
+        refusal.getHeaders().setAllow(new LinkedHashSet<>(allowed));
+        return refusal;
+    }
+
+    /** No RBAC policy loaded yet (start-up, rbac-service unreachable since): refuse rather than guess. */
+    static ErrorResponseException policyUnavailable() {
+        ErrorResponseException refusal = new ErrorResponseException(ProblemType.SERVICE_UNAVAILABLE.status(),
+                Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                        "Permission checks are not available yet. Try again shortly."), null);
+        refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         return refusal;
     }
 

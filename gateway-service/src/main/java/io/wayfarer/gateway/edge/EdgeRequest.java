@@ -13,6 +13,7 @@ public final class EdgeRequest {
     static final String ORIGINAL_PATH = EdgeRequest.class.getName() + ".originalPath";
     static final String NORMALISED_PATH = EdgeRequest.class.getName() + ".normalisedPath";
     static final String IDENTITY = EdgeRequest.class.getName() + ".identity";
+    static final String AUTHORISED_PATH = EdgeRequest.class.getName() + ".authorisedPath";
 
     private EdgeRequest() {
     }
@@ -32,6 +33,11 @@ public final class EdgeRequest {
     /** The decoded, canonical path; null if the request was rejected before normalisation. */
     public static String normalisedPath(ServerWebExchange exchange) {
         return exchange.getAttribute(NORMALISED_PATH);
+    }
+
+    /** The path the RBAC policy decided on; null when the policy was not asked (gateway's own or unrouted path). */
+    public static String authorisedPath(ServerWebExchange exchange) {
+        return exchange.getAttribute(AUTHORISED_PATH);
     }
 
     /** Who sent the request: set once its token and session were checked; null when anonymous. */

@@ -11,16 +11,21 @@ import reactor.core.publisher.Mono;
 /**
  * Drops every incoming {@code X-User-*} header and {@code X-Session-Id}. Services trust these headers
  * because only the gateway sets them (after authentication); a client must never be able to send its own.
+ * Also drops the headers some frameworks read to change the method or the path after the edge decided
+ * ({@code X-HTTP-Method-Override}, {@code X-HTTP-Method}, {@code X-Method-Override}, {@code X-Original-URL},
+ * {@code X-Rewrite-URL}): the RBAC decision is on the request line, and so must the service's be.
  */
 @Component
 class IdentityHeaderStripping implements WebFilter, Ordered {
 
     static final String IDENTITY_HEADER_PREFIX = "X-User-";
+    static final List<String> OVERRIDE_HEADERS = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
+            "X-Original-URL", "X-Rewrite-URL");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         List<String> identityHeaders = exchange.getRequest().getHeaders().headerNames().stream()
-                .filter(IdentityHeaderStripping::isIdentityHeader)
+                .filter(name -> isIdentityHeader(name) || isOverrideHeader(name))
                 .toList();
         if (identityHeaders.isEmpty()) {
             return chain.filter(exchange);
@@ -33,6 +38,10 @@ class IdentityHeaderStripping implements WebFilter, Ordered {
     static boolean isIdentityHeader(String name) {
         return name.regionMatches(true, 0, IDENTITY_HEADER_PREFIX, 0, IDENTITY_HEADER_PREFIX.length())
                 || name.equalsIgnoreCase(EdgeIdentity.SESSION_ID_HEADER);
+    }
+
+    static boolean isOverrideHeader(String name) {
+        return OVERRIDE_HEADERS.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     @Override

@@ -7,9 +7,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The paths some service answers (the patterns of {@link ServiceRoutes}), for the edge's access
- * decision: a path no route serves is answered 404 by the gateway whatever the credentials, so it
- * needs none.
+ * The paths some service answers (the patterns of {@link ServiceRoutes}, matched on the same request
+ * path as the route predicates), for the edge's access decision: the RBAC policy decides every routed
+ * path; a path no route serves is answered 404 by the gateway whatever the credentials.
  */
 @Component
 public class RoutedPaths {

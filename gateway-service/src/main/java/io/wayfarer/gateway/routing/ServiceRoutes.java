@@ -12,11 +12,11 @@ final class ServiceRoutes {
     static final List<ServiceRoute> ALL = List.of(
             ServiceRoute.http("rbac-service",
                     "/v1/users/*/roles/**", "/v1/roles/**", "/v1/resources/**", "/v1/resource-categories/**",
-                    "/v1/me/permissions", "/v1/about/rbac-service"),
+                    "/v1/me/permissions", "/v1/rbac-audit/**", "/v1/about/rbac-service"),
             ServiceRoute.http("auth-service",
                     "/v1/auth/**", "/v1/users/**", "/v1/sessions/**", "/.well-known/jwks.json", "/v1/about/auth-service"),
             ServiceRoute.http("catalog-service",
-                    "/v1/trips/**", "/v1/destinations/**", "/v1/experts/**", "/v1/reviews/**",
+                    "/v1/trips/**", "/v1/departures/**", "/v1/destinations/**", "/v1/experts/**", "/v1/reviews/**",
                     "/v1/about/catalog-service"),
             ServiceRoute.http("chat-service",
                     "/v1/conversations/**", "/v1/chat/**", "/v1/about/chat-service"),

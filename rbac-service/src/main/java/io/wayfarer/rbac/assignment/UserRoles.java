@@ -6,7 +6,7 @@ import io.wayfarer.platform.problem.ProblemException;
 import io.wayfarer.rbac.access.AdminAccess;
 import io.wayfarer.rbac.audit.AuditTrail;
 import io.wayfarer.rbac.decision.PolicyVersions;
-import io.wayfarer.rbac.policy.CompiledPolicy;
+import io.wayfarer.platform.policy.CompiledPolicy;
 import io.wayfarer.rbac.role.RoleCatalog;
 import io.wayfarer.rbac.role.RoleView;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.wayfarer.rbac.decision;
 
 import io.wayfarer.rbac.decision.LoadedPolicy.ResourceDetails;
-import io.wayfarer.rbac.policy.PolicyDecision;
+import io.wayfarer.platform.policy.PolicyDecision;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

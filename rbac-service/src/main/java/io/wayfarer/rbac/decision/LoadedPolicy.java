@@ -1,7 +1,7 @@
 package io.wayfarer.rbac.decision;
 
-import io.wayfarer.rbac.policy.CompiledPolicy;
-import io.wayfarer.rbac.policy.PolicySnapshot;
+import io.wayfarer.platform.policy.CompiledPolicy;
+import io.wayfarer.platform.policy.PolicySnapshot;
 import java.util.Map;
 
 /** One version of the policy: the snapshot as served, compiled, and the resources' names for explanations. */

@@ -2,7 +2,7 @@ package io.wayfarer.rbac.decision;
 
 import io.wayfarer.platform.identity.CurrentUser;
 import io.wayfarer.rbac.decision.LoadedPolicy.ResourceDetails;
-import io.wayfarer.rbac.policy.CompiledPolicy;
+import io.wayfarer.platform.policy.CompiledPolicy;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;

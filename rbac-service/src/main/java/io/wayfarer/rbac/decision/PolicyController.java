@@ -1,7 +1,7 @@
 package io.wayfarer.rbac.decision;
 
 import io.wayfarer.rbac.access.EntityTags;
-import io.wayfarer.rbac.policy.PolicySnapshot;
+import io.wayfarer.platform.policy.PolicySnapshot;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
 package io.wayfarer.rbac.decision;
 
 import io.wayfarer.rbac.decision.LoadedPolicy.ResourceDetails;
-import io.wayfarer.rbac.policy.CompiledPolicy;
-import io.wayfarer.rbac.policy.PolicySnapshot;
+import io.wayfarer.platform.policy.CompiledPolicy;
+import io.wayfarer.platform.policy.PolicySnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.wayfarer.rbac.access.EntityTags;
 import io.wayfarer.rbac.audit.AuditTrail;
 import io.wayfarer.rbac.category.Categories;
 import io.wayfarer.rbac.decision.PolicyVersions;
-import io.wayfarer.rbac.policy.RoutePattern;
+import io.wayfarer.platform.policy.RoutePattern;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.wayfarer.rbac.policy;
 
+import io.wayfarer.platform.policy.PolicySnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

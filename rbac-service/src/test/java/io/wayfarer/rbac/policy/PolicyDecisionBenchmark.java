@@ -1,5 +1,7 @@
 package io.wayfarer.rbac.policy;
 
+import io.wayfarer.platform.policy.CompiledPolicy;
+import io.wayfarer.platform.policy.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

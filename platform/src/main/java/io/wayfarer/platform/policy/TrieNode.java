@@ -1,4 +1,4 @@
-package io.wayfarer.rbac.policy;
+package io.wayfarer.platform.policy;
 
 import java.util.HashMap;
 import java.util.List;

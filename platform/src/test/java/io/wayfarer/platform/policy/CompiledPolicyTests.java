@@ -1,9 +1,9 @@
-package io.wayfarer.rbac.policy;
+package io.wayfarer.platform.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wayfarer.rbac.policy.PolicyDecision.Outcome;
+import io.wayfarer.platform.policy.PolicyDecision.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

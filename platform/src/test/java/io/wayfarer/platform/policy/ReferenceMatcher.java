@@ -1,4 +1,4 @@
-package io.wayfarer.rbac.policy;
+package io.wayfarer.platform.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.wayfarer.rbac.policy;
+package io.wayfarer.platform.policy;
 
 /**
  * The request paths the matcher accepts: already percent-decoded once and normalised by the caller
