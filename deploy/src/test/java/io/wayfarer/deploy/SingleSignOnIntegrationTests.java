@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The product's core promise, with real jars: two gateways and two auth-service instances on
- * one Redis and one database. A login through gateway A works through gateway B; a logout, a
- * disabled account or a password change is refused through both at once.
+ * The product's core promise, with real jars: two gateways and two auth-service instances on one
+ * Redis and one database, and rbac-service, whose policy the gateways enforce. A login through
+ * gateway A works through gateway B; a logout, a disabled account or a password change is refused
+ * through both at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SingleSignOnIntegrationTests {
@@ -43,6 +44,9 @@ class SingleSignOnIntegrationTests {
     private final Service gatewayB = Service.GATEWAY.onPort(Ports.free());
     private final Service authA = Service.backend("auth-service", Ports.free()).withDatabase(database);
     private final Service authB = Service.backend("auth-service", Ports.free()).withDatabase(database);
+    private final String rbacDatabase = "t_deploy_rbac_" + UUID.randomUUID().toString().substring(0, 8);
+    // the gateways take their route + method policy from rbac-service, and auth-service the users' roles
+    private final Service rbac = Service.backend("rbac-service", Ports.free()).withDatabase(rbacDatabase);
     private final String demoPassword = "Demo-" + UUID.randomUUID();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -56,7 +60,7 @@ class SingleSignOnIntegrationTests {
         system = new LocalSystem(new LocalSystem.Layout(ROOT, WORK.resolve("logs"), WORK.resolve("tmp")), console);
         ServiceProcess discoveryProcess = system.start(discovery, Map.of());
         infrastructure = LocalInfrastructure.start(InfrastructurePlan.throwaway());
-        infrastructure.createDatabases(List.of(database));
+        infrastructure.createDatabases(List.of(database, rbacDatabase));
         Readiness readinessA = new Readiness(new EurekaRegistry(http, discovery.port()), new GatewayProbe(http, gatewayA.port()), console);
         Readiness readinessB = new Readiness(new EurekaRegistry(http, discovery.port()), new GatewayProbe(http, gatewayB.port()), console);
         readinessA.awaitDiscovery(discoveryProcess, deadline);
@@ -74,8 +78,9 @@ class SingleSignOnIntegrationTests {
         ServiceProcess b = system.start(gatewayB, withManagementPort(environment));
         ServiceProcess authOne = system.start(authA, environment);
         ServiceProcess authTwo = system.start(authB, environment);
-        readinessA.awaitRoutable(a, List.of(authOne, authTwo), deadline);
-        readinessB.awaitRoutable(b, List.of(authOne, authTwo), deadline);
+        ServiceProcess policy = system.start(rbac, environment);
+        readinessA.awaitRoutable(a, List.of(authOne, authTwo, policy), deadline);
+        readinessB.awaitRoutable(b, List.of(authOne, authTwo, policy), deadline);
     }
 
     @Test
@@ -192,7 +197,7 @@ class SingleSignOnIntegrationTests {
             system.close();
         }
         if (infrastructure != null) {
-            infrastructure.dropDatabases(List.of(database));
+            infrastructure.dropDatabases(List.of(database, rbacDatabase));
             infrastructure.close();
         }
     }
