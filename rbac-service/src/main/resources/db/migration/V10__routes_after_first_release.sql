@@ -1,5 +1,5 @@
 -- Seed: routes that landed after the first seed releases — catalog's departure and review routes (W4),
--- the third-party login exchange and linked identities (W8), chat's read position (W6 landed it as
+-- payment status (W5), the third-party login exchange and linked identities (W8), chat's read position (W6 landed it as
 -- /read-position, not the /read of V7, which is removed), and the gateway's own about endpoint.
 -- roles: space-separated role codes granted the resource; SUPER_ADMIN holds every resource anyway.
 WITH seed (name, method, pattern, category, service, roles, description) AS (VALUES
@@ -10,6 +10,7 @@ WITH seed (name, method, pattern, category, service, roles, description) AS (VAL
     ('My linked logins', 'GET', '/v1/users/me/identities', 'other', 'auth-service', 'TRAVELLER EXPERT PRODUCT_ADMIN ORDER_ADMIN', NULL),
     ('Unlink a login', 'DELETE', '/v1/users/me/identities/{provider}', 'other', 'auth-service', 'TRAVELLER EXPERT PRODUCT_ADMIN ORDER_ADMIN', 'Not the last way to log in'),
     ('Mark a conversation read', 'PUT', '/v1/conversations/{id}/read-position', 'content', 'chat-service', 'TRAVELLER EXPERT', 'Read position; never moves back'),
+    ('Payment status of an order', 'GET', '/v1/orders/{id}/payment-status', 'order', 'payment-service', 'TRAVELLER ORDER_ADMIN', 'Asks Alipay actively (owner or ORDER_ADMIN)'),
     ('Who answered: gateway-service', 'GET', '/v1/about/gateway-service', 'other', 'gateway-service', 'ANONYMOUS', NULL)
 ), created AS (
     INSERT INTO resource (name, method, pattern, category_id, service, description)

@@ -19,11 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalLauncher {
 
+    /** The one service that gets the Alipay stand-in's settings. */
+    private static final String PAYMENT_SERVICE = "payment-service";
+
     private final LaunchOptions options;
     private final Console console;
     private final RunFiles runFiles;
     private LocalSystem system;
     private LocalInfrastructure infrastructure;
+    private AlipaySandbox alipay;
     private volatile boolean stopped;
 
     private LocalLauncher(LaunchOptions options, Console console) {
@@ -77,12 +81,17 @@ public final class LocalLauncher {
         // services keep their local-only behaviour (auth-service's demo accounts) in the "local" profile
         environment.put("SPRING_PROFILES_ACTIVE", Optional.ofNullable(System.getenv("SPRING_PROFILES_ACTIVE")).orElse("local"));
         ServiceProcess gateway = system.start(Service.GATEWAY, environment);
-        List<ServiceProcess> backends = Service.BACKENDS.stream().map(service -> system.start(service, environment)).toList();
+        Map<String, String> paymentEnvironment = new LinkedHashMap<>(environment);
+        paymentEnvironment.putAll(alipay.paymentEnvironment(Service.GATEWAY.port()));
+        List<ServiceProcess> backends = Service.BACKENDS.stream().map(service -> system.start(service,
+                service.name().equals(PAYMENT_SERVICE) ? paymentEnvironment : environment)).toList();
         recordChildren();
         readiness.awaitRoutable(gateway, backends, deadline);
         recordChildren();
 
-        new ReadyReport(options, console, infrastructure.describe(), system.processes(),
+        List<String> described = new ArrayList<>(infrastructure.describe());
+        described.add(alipay.describe());
+        new ReadyReport(options, console, described, system.processes(),
                 infrastructure.embeddedPostgresProcess()).print();
         watch();
     }
@@ -101,6 +110,7 @@ public final class LocalLauncher {
     private Map<Integer, String> portsToClaim() {
         Map<Integer, String> ports = new LinkedHashMap<>();
         Service.all().forEach(service -> ports.put(service.port(), service.name()));
+        ports.put(AlipaySandbox.PORT, "Alipay stand-in");
         InfrastructurePlan plan = InfrastructurePlan.local(options.dataDirectory());
         // not the Kafka port: the in-JVM KRaft broker ignores it (spring-kafka #2916) and picks a free one
         // embedded servers only start when the machine's do not answer (or WAYFARER_EMBEDDED=true)
@@ -120,6 +130,11 @@ public final class LocalLauncher {
             infrastructure = started;
         }
         infrastructure.describe().forEach(console::step);
+        AlipaySandbox sandbox = AlipaySandbox.start();
+        synchronized (this) {
+            alipay = sandbox;
+        }
+        console.step(alipay.describe());
         List<String> databases = Service.BACKENDS.stream().flatMap(service -> service.database().stream()).toList();
         infrastructure.createDatabases(databases);
         console.step("Databases ready: " + String.join(", ", databases));
@@ -167,6 +182,9 @@ public final class LocalLauncher {
         console.step("Stopping Wayfarer...");
         if (system != null) {
             system.close();
+        }
+        if (alipay != null) {
+            alipay.close();
         }
         if (infrastructure != null) {
             infrastructure.close();
