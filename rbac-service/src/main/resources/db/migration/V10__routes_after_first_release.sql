@@ -10,7 +10,7 @@ WITH seed (name, method, pattern, category, service, roles, description) AS (VAL
     ('My linked logins', 'GET', '/v1/users/me/identities', 'other', 'auth-service', 'TRAVELLER EXPERT PRODUCT_ADMIN ORDER_ADMIN', NULL),
     ('Unlink a login', 'DELETE', '/v1/users/me/identities/{provider}', 'other', 'auth-service', 'TRAVELLER EXPERT PRODUCT_ADMIN ORDER_ADMIN', 'Not the last way to log in'),
     ('Mark a conversation read', 'PUT', '/v1/conversations/{id}/read-position', 'content', 'chat-service', 'TRAVELLER EXPERT', 'Read position; never moves back'),
-    ('Payment status of an order', 'GET', '/v1/orders/{id}/payment-status', 'order', 'payment-service', 'TRAVELLER ORDER_ADMIN', 'Asks Alipay actively (owner or ORDER_ADMIN)'),
+    ('Payment status of an order', 'GET', '/v1/orders/{id}/payment-status', 'order', 'payment-service', 'TRAVELLER ORDER_ADMIN', 'Asks the payment provider actively (owner or ORDER_ADMIN)'),
     ('Who answered: gateway-service', 'GET', '/v1/about/gateway-service', 'other', 'gateway-service', 'ANONYMOUS', NULL)
 ), created AS (
     INSERT INTO resource (name, method, pattern, category_id, service, description)
