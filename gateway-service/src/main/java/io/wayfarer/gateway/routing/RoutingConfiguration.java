@@ -1,6 +1,7 @@
 package io.wayfarer.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.springframework.cloud.gateway.support.NotFoundException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -67,6 +68,9 @@ class RoutingConfiguration {
                 .slidingWindowSize(resilience.slidingWindowSize())
                 .minimumNumberOfCalls(resilience.minimumNumberOfCalls())
                 .waitDurationInOpenState(resilience.waitInOpenState())
+                // "no instance registered" is already its own 503 and says nothing about an instance's
+                // health: counting it would keep the circuit open after a service (re)appears
+                .ignoreExceptions(NotFoundException.class)
                 .build());
     }
 
