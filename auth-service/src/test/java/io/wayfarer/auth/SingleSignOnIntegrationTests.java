@@ -60,8 +60,15 @@ class SingleSignOnIntegrationTests {
 
     private AuthApi secondInstance() {
         if (second == null) {
+            second = start(KEY);
+        }
+        return new AuthApi(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private ConfigurableApplicationContext start(String keyEncryptionKey) {
+        {
             // command-line arguments: they outrank every other property source of the second instance
-            second = new SpringApplicationBuilder(AuthServiceApplication.class).run(
+            return new SpringApplicationBuilder(AuthServiceApplication.class).run(
                     "--server.port=0",
                     "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                     "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
@@ -70,10 +77,23 @@ class SingleSignOnIntegrationTests {
                     "--spring.data.redis.port=" + environment.getProperty("spring.data.redis.port"),
                     "--wayfarer.redis.key-prefix=" + environment.getProperty("wayfarer.redis.key-prefix"),
                     "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                    "--wayfarer.auth.key-encryption-key=" + KEY,
+                    "--wayfarer.auth.key-encryption-key=" + keyEncryptionKey,
                     "--eureka.client.enabled=false");
         }
-        return new AuthApi(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+    }
+
+    /** A replaced key-encryption key must not take logins down: old keys only verify, a new one signs. */
+    @Test
+    void anInstanceWithAnotherKeyEncryptionKeyStillLogsInAndVerifiesOldTokens() {
+        AuthApi a = new AuthApi(port);
+        Tokens before = a.newTraveller("kek");
+        try (ConfigurableApplicationContext other = start(AuthFlowIntegrationTests.randomKey())) {
+            AuthApi c = new AuthApi(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")));
+            assertThat(c.get("/v1/users/me", before.accessToken()).statusCode()).isEqualTo(200);
+            Tokens after = c.login(before.account(), AuthApi.PASSWORD).tokens(before.account());
+            assertThat(c.get("/v1/users/me", after.accessToken()).statusCode()).isEqualTo(200);
+            assertThat(a.get("/v1/users/me", after.accessToken()).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

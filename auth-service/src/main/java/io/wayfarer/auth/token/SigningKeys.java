@@ -56,7 +56,7 @@ public class SigningKeys {
     /** The key that signs now. */
     public RSAKey current() {
         Loaded keys = loaded.get();
-        if (keys == null || !keys.signer().signsUntil().isAfter(clock.instant())) {
+        if (keys == null || keys.signer() == null || !keys.signer().signsUntil().isAfter(clock.instant())) {
             keys = rotateIfDue();
         }
         return keys.signer().key();
@@ -78,25 +78,27 @@ public class SigningKeys {
         rotateIfDue();
     }
 
-    /** Makes sure a signing key is valid now (generating one under a lock if not) and loads all keys. */
+    /**
+     * Makes sure a usable signing key is valid now (generating one under a lock if not) and loads
+     * all keys. A stored key whose private half cannot be decrypted (the key-encryption key was
+     * replaced) is never used to sign, but its public half keeps verifying until it retires.
+     */
     synchronized Loaded rotateIfDue() {
         Instant now = clock.instant();
         Loaded fresh = transactions.execute(status -> {
-            if (activeSigner(now) == null) {
+            Loaded current = load(now);
+            if (current.signer() == null) {
                 jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(GENERATION_LOCK).query().singleRow();
-                if (activeSigner(now) == null) {
+                current = load(now);
+                if (current.signer() == null) {
                     generate(now);
+                    current = load(now);
                 }
             }
-            return load(now);
+            return current;
         });
         loaded.set(fresh);
         return fresh;
-    }
-
-    private String activeSigner(Instant now) {
-        return jdbc.sql("SELECT kid FROM signing_key WHERE signs_until > ? ORDER BY created_at DESC LIMIT 1")
-                .param(Timestamp.from(now)).query(String.class).optional().orElse(null);
     }
 
     private void generate(Instant now) {
@@ -133,14 +135,26 @@ public class SigningKeys {
                 .list();
         try {
             List<JWK> publicKeys = new ArrayList<>();
+            Signer signer = null;
             for (Row row : rows) {
                 publicKeys.add(JWK.parse(row.publicJwk()));
+                if (signer == null && row.signsUntil().toInstant().isAfter(now)) {
+                    signer = decrypted(row.kid(), row.privateKeyEnc(), row.signsUntil().toInstant());
+                }
             }
-            Row newest = rows.get(0);
-            RSAKey signer = RSAKey.parse(new String(encryption.decrypt(newest.privateKeyEnc()), StandardCharsets.UTF_8));
-            return new Loaded(new Signer(signer, newest.signsUntil().toInstant()), new JWKSet(publicKeys));
+            return new Loaded(signer, new JWKSet(publicKeys));
         } catch (ParseException e) {
             throw new IllegalStateException("A stored signing key is unreadable", e);
+        }
+    }
+
+    private Signer decrypted(String kid, byte[] privateKeyEnc, Instant signsUntil) throws ParseException {
+        try {
+            RSAKey key = RSAKey.parse(new String(encryption.decrypt(privateKeyEnc), StandardCharsets.UTF_8));
+            return new Signer(key, signsUntil);
+        } catch (IllegalStateException wrongKeyEncryptionKey) {
+            log.warn("Signing key {} cannot be decrypted with this key-encryption key; it only verifies until it retires", kid);
+            return null;
         }
     }
 
