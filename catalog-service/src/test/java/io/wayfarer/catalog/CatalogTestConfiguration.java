@@ -1,20 +1,17 @@
 package io.wayfarer.catalog;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.wayfarer.platform.identity.AccessTokenVerifier;
-import io.wayfarer.platform.identity.AccessTokens;
+import io.wayfarer.platform.testing.TestTokens;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Tokens signed by {@link TestIdentity}'s key verify; the cache listener lets tests script interleavings. */
+/** Tokens signed by {@link TestTokens}' key verify; the cache listener lets tests script interleavings. */
 @TestConfiguration(proxyBeanMethods = false)
 public class CatalogTestConfiguration {
 
     @Bean
     AccessTokenVerifier accessTokenVerifier() {
-        return new AccessTokenVerifier(new ImmutableJWKSet<>(new JWKSet(TestIdentity.KEY.toPublicJWK())),
-                AccessTokens.DEFAULT_ISSUER);
+        return TestTokens.verifier();
     }
 
     @Bean
