@@ -1,8 +1,14 @@
 package io.wayfarer.platform;
 
+import io.wayfarer.platform.events.EventTraceContext;
 import io.wayfarer.platform.events.Outbox;
 import io.wayfarer.platform.events.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
 import io.wayfarer.platform.events.ProcessedEvents;
+import io.wayfarer.platform.events.TraceParent;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
 @ConditionalOnClass({KafkaTemplate.class, JdbcClient.class})
 @ConditionalOnBean({JdbcClient.class, KafkaTemplate.class, TransactionTemplate.class})
 public class PlatformEventsAutoConfiguration {
@@ -39,8 +48,35 @@ public class PlatformEventsAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, ObjectProvider<Clock> clock, OutboxRelay relay) {
-        return new Outbox(jdbc, json, clock.getIfAvailable(Clock::systemUTC), relay::wakeUp);
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, ObjectProvider<Clock> clock, OutboxRelay relay,
+            ObjectProvider<EventTraceContext> trace) {
+        return new Outbox(jdbc, json, clock.getIfAvailable(Clock::systemUTC), relay::wakeUp,
+                trace.getIfAvailable(() -> EventTraceContext.NONE));
+    }
+
+    /** With Micrometer Tracing, events carry the writer's trace to their consumers (ARCHITECTURE.md, "Events"). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class Tracing {
+
+        @Bean
+        @ConditionalOnBean(Tracer.class)
+        TraceParent outboxTraceParent(Tracer tracer) {
+            return new TraceParent(tracer);
+        }
+    }
+
+    /** {@code wayfarer_outbox_pending}: read when Prometheus scrapes, from the outbox's partial index. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class Metrics {
+
+        @Bean
+        MeterBinder outboxPending(OutboxRelay relay) {
+            return registry -> Gauge.builder("wayfarer.outbox.pending", relay, OutboxRelay::pending)
+                    .description("Outbox events committed but not yet published to Kafka")
+                    .register(registry);
+        }
     }
 
     @Bean

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -36,17 +38,46 @@ public class PlatformIdentityAutoConfiguration {
     static final String JWKS_PATH = "/.well-known/jwks.json";
 
     @Bean
-    @ConditionalOnMissingBean
-    AccessTokenVerifier accessTokenVerifier(ObjectProvider<DiscoveryClient> discovery,
-            @Value("${wayfarer.identity.jwks-uri:}") String jwksUri,
-            @Value("${wayfarer.identity.issuer:" + AccessTokens.DEFAULT_ISSUER + "}") String issuer) {
+    @ConditionalOnMissingBean(AccessTokenVerifier.class)
+    RemoteJwkSource remoteJwkSource(ObjectProvider<DiscoveryClient> discovery,
+            @Value("${wayfarer.identity.jwks-uri:}") String jwksUri) {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(Duration.ofSeconds(2));
         timeouts.setReadTimeout(Duration.ofSeconds(3));
         RestClient http = RestClient.builder().requestFactory(timeouts).build();
         Supplier<String> fetcher = () -> http.get().uri(jwksLocation(jwksUri, discovery)).retrieve().body(String.class);
-        return new AccessTokenVerifier(
-                new RemoteJwkSource(fetcher, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofMinutes(10)), issuer);
+        return new RemoteJwkSource(fetcher, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofMinutes(10));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccessTokenVerifier accessTokenVerifier(RemoteJwkSource keys,
+            @Value("${wayfarer.identity.issuer:" + AccessTokens.DEFAULT_ISSUER + "}") String issuer) {
+        return new AccessTokenVerifier(keys, issuer);
+    }
+
+    /**
+     * Once the application is ready, fetches the keys in the background (each second, for up to
+     * two minutes, until auth-service shows up in discovery), so that the first request is not the
+     * one that finds them missing and gets a 503.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> jwksWarmUp(ObjectProvider<RemoteJwkSource> keys) {
+        return ready -> keys.ifAvailable(source -> {
+            Thread warmUp = new Thread(() -> {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                try {
+                    while (!source.warmUp() && System.nanoTime() < deadline
+                            && ready.getApplicationContext().isActive()) {
+                        Thread.sleep(1000);
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "jwks-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        });
     }
 
     private static URI jwksLocation(String configured, ObjectProvider<DiscoveryClient> discovery) {

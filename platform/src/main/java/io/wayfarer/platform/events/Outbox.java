@@ -20,12 +20,21 @@ public class Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final EventTraceContext trace;
 
     public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Runnable afterCommit) {
+        this(jdbc, json, clock, afterCommit, EventTraceContext.NONE);
+    }
+
+    /**
+     * @param trace the current trace, stored with the event so its consumers continue the writer's trace
+     */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Runnable afterCommit, EventTraceContext trace) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.afterCommit = afterCommit;
+        this.trace = trace;
     }
 
     /**
@@ -40,10 +49,10 @@ public class Outbox {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO outbox_event (id, topic, event_key, type, subject, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")
+                INSERT INTO outbox_event (id, topic, event_key, type, subject, payload, created_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")
                 .params(id, topic, subject, type, subject, json.writeValueAsString(data),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), trace.traceparent())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -1,5 +1,6 @@
 package io.wayfarer.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,6 +56,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.interval = interval;
         this.retention = retention;
         this.autoStartup = autoStartup;
+    }
+
+    /**
+     * Events written but not yet published (committed rows only): the backlog an operator watches while Kafka is down,
+     * and the number that must fall back to 0 after it returns.
+     */
+    public long pending() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
     }
 
     /** Asks for a relay pass soon (after a commit that wrote events). */
@@ -103,11 +113,12 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<Row> rows = jdbc.sql("""
-                    SELECT id, topic, event_key, type, subject, payload::text, created_at FROM outbox_event
+                    SELECT id, topic, event_key, type, subject, payload::text, created_at, traceparent FROM outbox_event
                     WHERE published_at IS NULL ORDER BY seq LIMIT ?""")
                     .param(BATCH)
                     .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            rs.getString(8)))
                     .list();
             for (Row row : rows) {
                 send(row);
@@ -135,7 +146,13 @@ public class OutboxRelay implements SmartLifecycle {
         EventEnvelope envelope = new EventEnvelope(row.id(), row.type(), source, row.createdAt(), row.subject(),
                 json.readTree(row.payload()));
         try {
-            kafka.send(row.topic(), row.key(), json.writeValueAsString(envelope)).get(10, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(),
+                    json.writeValueAsString(envelope));
+            if (row.traceparent() != null) {
+                // W3C trace context: the consumer's observation makes its span a child of the writer's
+                record.headers().add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.US_ASCII));
+            }
+            kafka.send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + row.id(), e);
@@ -189,6 +206,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Row(UUID id, String topic, String key, String type, String subject, String payload,
-            Instant createdAt) {
+            Instant createdAt, String traceparent) {
     }
 }

@@ -2,6 +2,7 @@ package io.wayfarer.platform.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -19,7 +20,7 @@ import java.util.Set;
  * HS256-with-the-public-key are refused), {@code typ: at+jwt}, a key from the given JWK source
  * (header {@code jku}/{@code jwk}/{@code x5u} are never followed), {@code iss}, {@code aud},
  * {@code exp}/{@code nbf} with 30 s skew and the required claims. Session liveness is the
- * caller's next step.
+ * caller's next step. Keys that cannot be fetched are {@link KeysUnavailableException}, not a bad token.
  */
 public final class AccessTokenVerifier {
 
@@ -44,6 +45,8 @@ public final class AccessTokenVerifier {
             JWTClaimsSet claims = processor.process(SignedJWT.parse(token), null);
             return new VerifiedToken(claims.getSubject(), claims.getStringClaim(AccessTokens.SESSION_ID_CLAIM),
                     claims.getJWTID(), claims.getExpirationTime().toInstant());
+        } catch (KeySourceException e) {
+            throw new KeysUnavailableException("cannot check the token now: " + e.getMessage(), e);
         } catch (ParseException | BadJOSEException | JOSEException | ClassCastException e) {
             throw new InvalidTokenException("token rejected: " + e.getMessage(), e);
         }

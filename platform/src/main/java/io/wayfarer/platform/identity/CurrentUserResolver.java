@@ -63,6 +63,10 @@ public class CurrentUserResolver implements HandlerMethodArgumentResolver {
                     roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")));
         } catch (InvalidTokenException | IllegalArgumentException e) {
             throw unauthenticated("The access token is invalid or expired.", "invalid_token");
+        } catch (KeysUnavailableException e) {
+            throw ProblemException.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "The access token cannot be checked right now. Try again in a moment.")
+                    .withHeader(HttpHeaders.RETRY_AFTER, "1");
         }
     }
 

@@ -4,7 +4,9 @@ import io.wayfarer.platform.requestid.RequestIdFilter;
 import io.wayfarer.platform.web.RequestBodyLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,6 +83,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (databaseUnavailable(ex)) {
+            // a restarted or unreachable PostgreSQL (a pooled connection that died with it): the next try can work
+            log.warn("Database unavailable: {}", ex.getMessage());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+            return problem(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now. Try again shortly."), headers, request);
+        }
         log.error("Unhandled exception", ex);
         return problem(Problems.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred."),
                 new HttpHeaders(), request);
@@ -110,6 +120,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         responseHeaders.putAll(headers);
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(problem.getStatus()).headers(responseHeaders).body(problem);
+    }
+
+    /** Names, not classes: the platform must not need spring-tx or JDBC on a service's class path. */
+    private static final Set<String> DATABASE_UNAVAILABLE = Set.of(
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.dao.TransientDataAccessResourceException",
+            "org.springframework.transaction.CannotCreateTransactionException",
+            "java.sql.SQLTransientConnectionException",
+            "java.sql.SQLNonTransientConnectionException",
+            "java.sql.SQLRecoverableException");
+
+    /** Anywhere in the cause chain: a connection failure by type, or an SQLState of class 08 (connection exception). */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (DATABASE_UNAVAILABLE.contains(type.getName())) {
+                    return true;
+                }
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<FieldViolation> violations(BindException ex) {

@@ -113,8 +113,10 @@ class OutboxIntegrationTests {
                 Duration.ofHours(1), Duration.ofDays(1), false);
         assertThatThrownBy(cutOff::drain).isInstanceOf(RuntimeException.class);
         assertThat(unpublished(subject)).isEqualTo(1);
+        assertThat(relay.pending()).as("the backlog wayfarer_outbox_pending shows").isPositive();
 
         relay.drain();
+        assertThat(relay.pending()).isZero();
         assertThat(consume(subject, 1)).hasSize(1);
         assertThat(unpublished(subject)).isZero();
     }

@@ -112,6 +112,14 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void aLostDatabaseConnectionIs503WithRetryAfterNot500() throws Exception {
+        HttpResponse<String> response = get("/probe/database-gone");
+        assertProblem(response, 503, ProblemType.SERVICE_UNAVAILABLE);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(response.body()).doesNotContain("backend").doesNotContain("SQLException");
+    }
+
+    @Test
     void unknownPathIs404Problem() throws Exception {
         JsonNode body = assertProblem(get("/nothing/here"), 404, ProblemType.NOT_FOUND);
         assertThat(body.path("instance").asString()).isEqualTo("/nothing/here");
@@ -173,6 +181,13 @@ class ProblemDetailsIntegrationTests {
         @GetMapping("/probe/boom")
         String boom() {
             throw new IllegalStateException("cannot read secret-table");
+        }
+
+        @GetMapping("/probe/database-gone")
+        String databaseGone() {
+            // what a pooled connection to a restarted PostgreSQL throws (SQLState 08006), wrapped as Spring does
+            throw new IllegalStateException("could not execute statement",
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006"));
         }
     }
 }
