@@ -24,20 +24,22 @@ public class Login {
     private final AccessTokenIssuer accessTokens;
     private final RefreshTokens refreshTokens;
     private final SessionEnding ending;
+    private final LoginMetrics metrics;
 
     Login(Accounts accounts, RoleSource roles, SessionStore sessions, AccessTokenIssuer accessTokens,
-            RefreshTokens refreshTokens, SessionEnding ending) {
+            RefreshTokens refreshTokens, SessionEnding ending, LoginMetrics metrics) {
         this.accounts = accounts;
         this.roles = roles;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.ending = ending;
+        this.metrics = metrics;
     }
 
     @Transactional
     TokenResponse withPassword(String account, String password) {
-        return openSession(accounts.authenticate(account, password));
+        return metrics.count("password", () -> openSession(accounts.authenticate(account, password)));
     }
 
     /**
@@ -46,7 +48,7 @@ public class Login {
      */
     @Transactional
     public TokenResponse asIdentifiedUser(UUID userId) {
-        return openSession(accounts.identified(userId));
+        return metrics.count("external", () -> openSession(accounts.identified(userId)));
     }
 
     private TokenResponse openSession(Accounts.Authenticated user) {

@@ -29,6 +29,7 @@ public class SessionStore {
                        'created', ARGV[3], 'seen', ARGV[3], 'absexp', ARGV[4])
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('SADD', KEYS[2], ARGV[6])
+            redis.call('ZADD', KEYS[3], ARGV[4], ARGV[6])
             local ttl = redis.call('PTTL', KEYS[2])
             if ttl < tonumber(ARGV[7]) then redis.call('PEXPIRE', KEYS[2], ARGV[7]) end
             return 1""", Long.class);
@@ -47,6 +48,7 @@ public class SessionStore {
     private static final RedisScript<Long> REVOKE = RedisScript.of("""
             local removed = redis.call('DEL', KEYS[1])
             redis.call('SREM', KEYS[2], ARGV[1])
+            redis.call('ZREM', KEYS[3], ARGV[1])
             return removed""", Long.class);
 
     /** Only a session that still exists is rewritten: a revoked one must not come back. */
@@ -72,7 +74,7 @@ public class SessionStore {
         UUID sessionId = UUID.randomUUID();
         Instant now = clock.instant();
         Instant absoluteExpiry = now.plus(properties.sessionAbsoluteLifetime());
-        redis.execute(CREATE, List.of(sessionKey(sessionId), userKey(userId)),
+        redis.execute(CREATE, List.of(sessionKey(sessionId), userKey(userId), liveKey()),
                 userId.toString(), String.join(",", roles), millis(now), millis(absoluteExpiry),
                 String.valueOf(properties.sessionIdleTimeout().toMillis()), sessionId.toString(),
                 String.valueOf(properties.sessionAbsoluteLifetime().toMillis()));
@@ -101,7 +103,8 @@ public class SessionStore {
 
     /** Ends one session; true if it was live. */
     public boolean revoke(UUID userId, UUID sessionId) {
-        Long removed = redis.execute(REVOKE, List.of(sessionKey(sessionId), userKey(userId)), sessionId.toString());
+        Long removed = redis.execute(REVOKE, List.of(sessionKey(sessionId), userKey(userId), liveKey()),
+                sessionId.toString());
         return removed != null && removed > 0;
     }
 
@@ -140,7 +143,16 @@ public class SessionStore {
     }
 
     String sessionKey(UUID sessionId) {
+        return sessionKeyOf(sessionId.toString());
+    }
+
+    String sessionKeyOf(String sessionId) {
         return prefix + "session:" + sessionId;
+    }
+
+    /** Every session by absolute expiry: what {@link SessionCount} counts, never used to authorise anything. */
+    String liveKey() {
+        return prefix + "sessions:live";
     }
 
     private String userKey(UUID userId) {

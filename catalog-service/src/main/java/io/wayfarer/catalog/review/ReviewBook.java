@@ -34,13 +34,16 @@ class ReviewBook {
     private final TripCatalog trips;
     private final TripRatings ratings;
     private final MergePatch mergePatch;
+    private final ReviewEvents events;
     private final Clock clock;
 
-    ReviewBook(Reviews reviews, TripCatalog trips, TripRatings ratings, MergePatch mergePatch, Clock clock) {
+    ReviewBook(Reviews reviews, TripCatalog trips, TripRatings ratings, MergePatch mergePatch, ReviewEvents events,
+            Clock clock) {
         this.reviews = reviews;
         this.trips = trips;
         this.ratings = ratings;
         this.mergePatch = mergePatch;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -65,6 +68,7 @@ class ReviewBook {
         }
         Review review = reviews.saveAndFlush(new Review(tripId, author.userId(), request, clock.instant()));
         ratings.add(tripId, 1, review.rating());
+        events.written(review.view(), false);
         return review;
     }
 
@@ -75,9 +79,11 @@ class ReviewBook {
             throw ProblemException.of(ProblemType.FORBIDDEN, "Only the author changes a review.");
         }
         Preconditions.check(expectedVersion, review.version());
+        boolean hadText = !review.view().text().isBlank();
         int delta = review.rewrite(request, clock.instant());
         reviews.flush();
         ratings.add(review.tripId(), 0, delta);
+        events.written(review.view(), hadText);
         return review;
     }
 
@@ -97,6 +103,7 @@ class ReviewBook {
         review.delete(clock.instant());
         reviews.flush();
         ratings.add(review.tripId(), -1, -review.rating());
+        events.deleted(review.view());
     }
 
     Review existing(long id) {

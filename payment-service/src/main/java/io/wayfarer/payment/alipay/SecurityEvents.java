@@ -1,5 +1,6 @@
 package io.wayfarer.payment.alipay;
 
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,8 @@ final class SecurityEvents {
 
     static void refused(String what, String outTradeNo, String reason) {
         log.warn("SECURITY alipay {} refused: out_trade_no={} reason={}", what, clip(outTradeNo), reason);
+        // wayfarer_payment_notices_rejected_total{kind=notice|return}; Boot binds its registry to the global one
+        Metrics.counter("wayfarer.payment.notices.rejected", "kind", what).increment();
     }
 
     /** Keeps forged input from flooding or forging log lines. */

@@ -24,6 +24,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,9 @@ class AlipayPaymentIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry metrics;
 
     PaymentApi api;
     CatalogStandIn catalog = PaymentWorld.catalog();
@@ -134,11 +138,14 @@ class AlipayPaymentIntegrationTests {
                 alipay.sign(with(genuine, "app_id", "2021009999999999")),
                 alipay.sign(with(genuine, "seller_id", "2088999999999999")),
                 alipay.sign(with(genuine, "out_trade_no", "ffffffffffffffffffffffffffffffff")));
+        double rejectedBefore = metrics.counter("wayfarer.payment.notices.rejected", "kind", "notice").count();
         for (Map<String, String> notice : refused) {
             HttpResponse<String> answer = api.notice(notice);
             assertThat(answer.body()).as("notice %s", notice).isEqualTo("failure");
             assertThat(answer.statusCode()).isBetween(400, 499);
         }
+        assertThat(metrics.counter("wayfarer.payment.notices.rejected", "kind", "notice").count())
+                .isEqualTo(rejectedBefore + refused.size());
         // genuine, but not paid yet: acknowledged, nothing changes
         assertThat(api.notice(alipay.signedNotice(outTradeNo, "WAIT_BUYER_PAY")).body()).isEqualTo("success");
 
@@ -159,6 +166,7 @@ class AlipayPaymentIntegrationTests {
         String outTradeNo = startPayment(mia, orderId);
         alipay.pay(outTradeNo).orElseThrow();
         Map<String, String> notice = alipay.signedNotice(outTradeNo, "TRADE_SUCCESS");
+        double paidBefore = metrics.counter("wayfarer.payment.orders", "event", "paid").count();
 
         int senders = 100;
         CyclicBarrier start = new CyclicBarrier(senders);
@@ -179,6 +187,7 @@ class AlipayPaymentIntegrationTests {
         }
         assertThat(body(api.get("/v1/orders/" + orderId, mia)).path("status").asString()).isEqualTo("PAID");
         assertThat(eventsOf(orderId, "order.paid")).isEqualTo(1);
+        assertThat(metrics.counter("wayfarer.payment.orders", "event", "paid").count()).isEqualTo(paidBefore + 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM seat_task WHERE order_id = ?", Integer.class, orderId))
                 .isEqualTo(1);
     }
