@@ -87,3 +87,66 @@ test('a missing pong closes the link; a revoked session stops reconnecting', asy
   assert.equal(unauthenticated, true);
   assert.equal(chat.state, 'stopped');
 });
+
+test('a live message pushed ahead of the resume replay does not make the client skip the older ones', async () => {
+  // The failover race (docs/chat-protocol.md, "Ordering and resume"): seq 2 was published while the
+  // new socket was not registered yet, seq 3 was pushed before the resume took effect, then the
+  // replay brings 2 and 3. A client that jumped to 3 would drop 2 as a "duplicate".
+  const { chat } = client();
+  chat.track('conv', 1);
+  await chat.connect();
+  const socket = FakeSocket.all[0];
+  socket.open();
+  const seen = [];
+  chat.on('message', m => seen.push(m.seq));
+  socket.push({ type: 'message', conversationId: 'conv', seq: 3, text: 'c' });
+  assert.equal(socket.sent.filter(f => f.type === 'resume').length, 1, 'its resume is already on the way');
+  socket.push({ type: 'message', conversationId: 'conv', seq: 2, text: 'b' });
+  socket.push({ type: 'message', conversationId: 'conv', seq: 3, text: 'c' });
+  socket.push({ type: 'resumed', conversationId: 'conv', lastSeq: 3, more: false });
+  assert.deepEqual(seen, [2, 3]);
+});
+
+test('a message ahead of a gap in a conversation not resumed on this socket resumes it from the last contiguous seq', async () => {
+  const { chat } = client();
+  await chat.connect();
+  const socket = FakeSocket.all[0];
+  socket.open();
+  const seen = [];
+  chat.on('message', m => seen.push(m.seq));
+  socket.push({ type: 'message', conversationId: 'new', seq: 1, text: 'a' });
+  socket.push({ type: 'message', conversationId: 'new', seq: 3, text: 'c' });
+  assert.deepEqual(socket.sent.at(-1), { type: 'resume', conversationId: 'new', afterSeq: 1 });
+  socket.push({ type: 'message', conversationId: 'new', seq: 4, text: 'd' }); // still ahead: no second resume
+  assert.equal(socket.sent.filter(f => f.type === 'resume').length, 1);
+  for (const seq of [2, 3, 4]) socket.push({ type: 'message', conversationId: 'new', seq, text: String(seq) });
+  assert.deepEqual(seen, [1, 2, 3, 4]);
+});
+
+test('the default timers work where the platform checks their receiver, as browsers do', async () => {
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  // a browser's window.setTimeout throws "Illegal invocation" when called as a method of another object
+  const receiverChecked = real => function (...args) {
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+    return real(...args);
+  };
+  globalThis.setTimeout = receiverChecked(realSet);
+  globalThis.clearTimeout = receiverChecked(realClear);
+  try {
+    FakeSocket.all = [];
+    const chat = new ChatClient({
+      socketUrl: 'ws://chat/ws/chat',
+      getAccessToken: async () => 'token',
+      WebSocketImpl: FakeSocket,
+      fetchImpl: async () => ({ ok: true, json: async () => ({ ticket: 't0' }) }),
+    });
+    await chat.connect();
+    FakeSocket.all[0].open();                     // starts the heartbeat timers
+    FakeSocket.all[0].close(1006);                // schedules a reconnect
+    chat.close();                                 // clears them
+  } finally {
+    globalThis.setTimeout = realSet;
+    globalThis.clearTimeout = realClear;
+  }
+});

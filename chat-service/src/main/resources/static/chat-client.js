@@ -8,7 +8,9 @@
 //   chat.send(conversationId, 'Hello');              // queued while offline, resent with the same clientId
 //
 // Rules: exponential back-off with full jitter (base 500 ms, cap 30 s), a fresh single-use ticket per
-// attempt, resume of every tracked conversation after each connect, de-duplication by seq,
+// attempt, resume of every tracked conversation after each connect, per conversation the last
+// contiguous seq (duplicates dropped; a message ahead of a gap dropped and the conversation resumed,
+// so the server's replay brings the gap and that message in order: docs/chat-protocol.md),
 // app-level ping every 20 s (no pong within 10 s = dead link, reconnect), stop on 4401 until a new
 // token is available, stay closed after 4409 (idle) until the app sends again.
 
@@ -31,8 +33,9 @@ export class ChatClient {
     pingIntervalMs = 20000,
     pongTimeoutMs = 10000,
     backoff = {},
-    setTimer = setTimeout,
-    clearTimer = clearTimeout,
+    // wrapped: called as this.setTimer(...), the bare browser functions throw "Illegal invocation"
+    setTimer = (callback, ms) => setTimeout(callback, ms),
+    clearTimer = (id) => clearTimeout(id),
   } = {}) {
     this.apiBase = apiBase;
     this.socketUrl = socketUrl;
@@ -44,7 +47,8 @@ export class ChatClient {
     this.backoff = backoff;
     this.setTimer = setTimer;
     this.clearTimer = clearTimer;
-    this.lastSeq = new Map();        // conversationId -> last seq seen
+    this.lastSeq = new Map();        // conversationId -> last seq seen with nothing missing before it
+    this.resumedHere = new Set();    // conversations resumed on the current socket
     this.pending = new Map();        // clientId -> send frame not yet acked
     this.listeners = new Map();
     this.attempt = 0;
@@ -70,7 +74,7 @@ export class ChatClient {
   track(conversationId, lastSeenSeq = 0) {
     const known = this.lastSeq.get(conversationId) ?? 0;
     this.lastSeq.set(conversationId, Math.max(known, lastSeenSeq));
-    if (this.state === 'open') this.sendFrame({ type: 'resume', conversationId, afterSeq: this.lastSeq.get(conversationId) });
+    if (this.state === 'open') this.resume(conversationId);
   }
 
   async connect() {
@@ -93,7 +97,8 @@ export class ChatClient {
     socket.onopen = () => {
       this.state = 'open';
       this.attempt = 0;
-      for (const [conversationId, afterSeq] of this.lastSeq) this.sendFrame({ type: 'resume', conversationId, afterSeq });
+      this.resumedHere.clear();
+      for (const conversationId of this.lastSeq.keys()) this.resume(conversationId);
       for (const frame of this.pending.values()) this.sendFrame(frame); // same clientId: no duplicate
       this.startHeartbeat();
       this.emit('open');
@@ -134,6 +139,13 @@ export class ChatClient {
       case 'message': {
         const seen = this.lastSeq.get(frame.conversationId) ?? 0;
         if (frame.seq <= seen) return; // duplicate after a resume
+        if (frame.seq > seen + 1) {
+          // Ahead of a gap (pushed before this socket's resume took effect): never move past the
+          // gap, or the replay of the missing ones would look like duplicates. The replay brings
+          // the gap and this message in order.
+          if (!this.resumedHere.has(frame.conversationId)) this.resume(frame.conversationId);
+          return;
+        }
         this.lastSeq.set(frame.conversationId, frame.seq);
         this.emit('message', frame);
         return;
@@ -146,7 +158,7 @@ export class ChatClient {
         return;
       }
       case 'resumed':
-        if (frame.more) this.sendFrame({ type: 'resume', conversationId: frame.conversationId, afterSeq: frame.lastSeq });
+        if (frame.more) this.resume(frame.conversationId);
         this.emit('resumed', frame);
         return;
       case 'pong':
@@ -199,6 +211,11 @@ export class ChatClient {
   stopHeartbeat() {
     this.clearTimer(this.timers.ping);
     this.clearTimer(this.timers.pongDeadline);
+  }
+
+  resume(conversationId) {
+    this.resumedHere.add(conversationId);
+    this.sendFrame({ type: 'resume', conversationId, afterSeq: this.lastSeq.get(conversationId) ?? 0 });
   }
 
   sendFrame(frame) {

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxTextLength          characters of one message's text (longer: error frame {@code text-too-long})
  * @param maxFrameChars          characters of one incoming frame (longer: the socket closes with 1009)
+ * @param socketTextBufferChars  Tomcat's per-socket text buffer (chars); longer frames are read in pieces
  * @param ticketTtl              how long a socket ticket may wait for its handshake
  * @param maxConnectionsPerUser  live sockets of one user across all instances (more: handshake 429)
  * @param framesPerSecond        sustained incoming frames per connection
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sendBufferBytes        bytes queued for one slow socket before it is cut off
  * @param sendTimeLimit          time one send may block before the socket is cut off
  * @param replayBatch            messages per {@code resume} answer (more: {@code "more": true})
+ * @param messageWriters         threads storing messages, each one batch (one transaction) at a time
+ * @param messageBatch           messages stored in one transaction at most
  * @param allowedOrigins         Origin patterns accepted at the handshake
  * @param auditorRoles           roles that may read (never write) conversations they are not in
  */
@@ -35,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
 public record ChatProperties(
         @Min(1) int maxTextLength,
         @Min(256) int maxFrameChars,
+        @Min(128) int socketTextBufferChars,
         @NotNull Duration ticketTtl,
         @Min(1) int maxConnectionsPerUser,
         @Min(1) int framesPerSecond,
@@ -49,6 +53,8 @@ public record ChatProperties(
         @Min(1024) int sendBufferBytes,
         @NotNull Duration sendTimeLimit,
         @Min(1) int replayBatch,
+        @Min(1) int messageWriters,
+        @Min(1) int messageBatch,
         @NotNull List<String> allowedOrigins,
         @NotNull List<String> auditorRoles) {
 }

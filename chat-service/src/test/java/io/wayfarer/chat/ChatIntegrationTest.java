@@ -67,8 +67,8 @@ abstract class ChatIntegrationTest {
         }
     }
 
-    /** Another instance like B (the caller closes it). */
-    ConfigurableApplicationContext startInstance() {
+    /** Another instance like B (the caller closes it); {@code overrides} like {@code --name=value} win. */
+    ConfigurableApplicationContext startInstance(String... overrides) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--eureka.client.enabled=false"));
         for (String property : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.datasource.hikari.maximum-pool-size", "spring.data.redis.host", "spring.data.redis.port",
@@ -79,6 +79,7 @@ abstract class ChatIntegrationTest {
                 "wayfarer.chat.flood-strikes", "wayfarer.chat.max-connections-per-user")) {
             args.add("--" + property + "=" + environment.getProperty(property, ""));
         }
+        args.addAll(List.of(overrides));
         return new SpringApplicationBuilder(ChatServiceApplication.class).run(args.toArray(String[]::new));
     }
 

@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * <li>sends messages at a fixed rate from senders on A to receivers on B and measures send-to-receive
  *     latency (same JVM clock on both ends).</li>
  * </ol>
- * Usage: {@code ChatLoad <idleSockets> <messagesPerSecond> <seconds> <pairs>}
+ * Usage: {@code ChatLoad <idleSockets> <messagesPerSecond> <seconds> <pairs>} (0 idle sockets: latency only)
  */
 public final class ChatLoad {
 
@@ -70,7 +70,9 @@ public final class ChatLoad {
             awaitUp(18185);
             System.out.printf("instances up; machine: %d cores, JDK %s%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            idlePhase(redis, prefix, a, 18184, idle);
+            if (idle > 0) {
+                idlePhase(redis, prefix, a, 18184, idle);
+            }
             latencyPhase(redis, prefix, 18184, 18185, rate, seconds, pairs);
         } finally {
             a.destroy();
@@ -177,8 +179,13 @@ public final class ChatLoad {
     // --- plumbing ---
 
     private static Process start(int port, List<String> common) throws Exception {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g",
-                "-jar", "chat-service/target/chat-service.jar", "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g"));
+        // e.g. CHAT_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=chat-service/target/bench-%p.jfr,settings=profile"
+        String extra = System.getenv().getOrDefault("CHAT_BENCH_JVM_OPTS", "").replace("%p", String.valueOf(port));
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", "chat-service/target/chat-service.jar", "--server.port=" + port));
         command.addAll(common);
         File log = new File("chat-service/target/bench-" + port + ".log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

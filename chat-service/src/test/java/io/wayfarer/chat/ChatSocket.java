@@ -146,6 +146,34 @@ final class ChatSocket implements WebSocket.Listener {
         throw new AssertionError("no " + type + " frame within " + timeout + "; got " + stashed);
     }
 
+    /** Every frame in arrival order (those passed over by {@link #next} first) up to and with the first of this type. */
+    List<JsonNode> framesUntil(String type) {
+        List<JsonNode> frames = new ArrayList<>();
+        synchronized (stashed) {
+            frames.addAll(stashed);
+            stashed.clear();
+        }
+        if (frames.stream().anyMatch(f -> f.path("type").asString().equals(type))) {
+            return frames;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    break;
+                }
+                frames.add(frame);
+                if (frame.path("type").asString().equals(type)) {
+                    return frames;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no " + type + " frame within 15 s; got " + frames);
+    }
+
     /** The next {@code n} message frames. */
     List<JsonNode> messages(int n) {
         List<JsonNode> messages = new ArrayList<>();

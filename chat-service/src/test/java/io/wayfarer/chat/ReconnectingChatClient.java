@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The rules of chat-client.js in Java: a fresh ticket per attempt, exponential back-off with full
  * jitter, resume of every tracked conversation after each connect, unacked sends resent with the
- * same clientId, de-duplication by seq, app-level ping with a pong deadline. Endpoints are tried
+ * same clientId, per conversation the last contiguous seq (duplicates dropped, a message ahead of a
+ * gap dropped and the conversation resumed — docs/chat-protocol.md, "Ordering and resume"), app-level ping with a pong deadline. Endpoints are tried
  * in turn (a load balancer would pick one).
  */
 final class ReconnectingChatClient implements AutoCloseable {
@@ -33,6 +35,7 @@ final class ReconnectingChatClient implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
     private final Map<String, String> pending = new ConcurrentHashMap<>();
+    private final Set<String> resumedOnThisSocket = ConcurrentHashMap.newKeySet();
     final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger attempt = new AtomicInteger();
@@ -67,13 +70,14 @@ final class ReconnectingChatClient implements AutoCloseable {
         int port = ports.get(nextPort++ % ports.size());
         try {
             String ticket = ticketFor.apply(port);
+            resumedOnThisSocket.clear();
+            resumedOnThisSocket.addAll(lastSeq.keySet());
             socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                     .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat?ticket=" + ticket), new Listener())
                     .get(10, TimeUnit.SECONDS);
             attempt.set(0);
             connects.incrementAndGet();
-            lastSeq.forEach((conversation, seq) -> sendNow(
-                    "{\"type\":\"resume\",\"conversationId\":\"" + conversation + "\",\"afterSeq\":" + seq + "}"));
+            lastSeq.keySet().forEach(this::resume);
             pending.values().forEach(this::sendNow);
             heartbeat = timers.scheduleWithFixedDelay(this::ping, 1, 1, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -104,7 +108,13 @@ final class ReconnectingChatClient implements AutoCloseable {
         }, 3, TimeUnit.SECONDS);
     }
 
-    private void sendNow(String frame) {
+    private void resume(String conversation) {
+        sendNow("{\"type\":\"resume\",\"conversationId\":\"" + conversation + "\",\"afterSeq\":"
+                + lastSeen(conversation) + "}");
+    }
+
+    /** The JDK's WebSocket refuses a send while another is pending: one at a time. */
+    private synchronized void sendNow(String frame) {
         WebSocket current = socket;
         if (current != null) {
             try {
@@ -142,12 +152,28 @@ final class ReconnectingChatClient implements AutoCloseable {
             case "message" -> {
                 String conversation = frame.path("conversationId").asString();
                 long seq = frame.path("seq").asLong();
-                if (seq > lastSeen(conversation)) {
+                long seen = lastSeen(conversation);
+                if (seq > seen + 1) { // ahead of a gap: the resume's replay brings it in order
+                    if (resumedOnThisSocket.add(conversation)) {
+                        resume(conversation);
+                    }
+                } else if (seq == seen + 1) {
                     lastSeq.put(conversation, seq);
                     messages.add(frame);
+                } // else: a duplicate
+            }
+            case "ack" -> {
+                pending.remove(frame.path("clientId").asString());
+                String conversation = frame.path("conversationId").asString();
+                if (frame.path("seq").asLong() == lastSeen(conversation) + 1) {
+                    lastSeq.put(conversation, frame.path("seq").asLong());
                 }
             }
-            case "ack" -> pending.remove(frame.path("clientId").asString());
+            case "resumed" -> {
+                if (frame.path("more").asBoolean()) {
+                    resume(frame.path("conversationId").asString());
+                }
+            }
             case "pong" -> cancel(pongDeadline);
             default -> { }
         }

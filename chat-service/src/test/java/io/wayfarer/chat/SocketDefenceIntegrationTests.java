@@ -114,6 +114,9 @@ class SocketDefenceIntegrationTests extends ChatIntegrationTest {
         TestUser tom = user();
         try (var sockets = new Sockets()) {
             ChatSocket big = sockets.add(a().connect(tom));
+            String longButAllowed = "y".repeat(3900); // read by Tomcat in pieces (1024-char buffer), joined again
+            big.send("{\"type\":\"ping\",\"id\":\"" + longButAllowed + "\"}");
+            assertThat(big.next("pong").path("id").asString()).isEqualTo(longButAllowed);
             big.send("{\"type\":\"ping\",\"id\":\"" + "x".repeat(5000) + "\"}");
             assertThat(big.awaitClose(Duration.ofSeconds(10))).isEqualTo(1009);
 

@@ -3,18 +3,19 @@ package io.wayfarer.chat.message;
 import io.wayfarer.chat.ChatProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The conversation's message log in PostgreSQL. A message is committed before anyone is told
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counter row ({@code UPDATE ... SET last_seq = last_seq + 1 RETURNING}) in the same transaction:
  * concurrent senders queue on that row lock, and a rolled-back insert gives its number back, so
  * numbers are gap-free. The sender's client id makes a resend after a lost ack find the stored
- * message instead of creating a second one.
+ * message instead of creating a second one. The commit is durable (synchronous commit) before
+ * anyone is told; messages are committed in batches ({@link GroupCommit}).
  */
 @Component
 public class MessageLog {
@@ -31,13 +33,13 @@ public class MessageLog {
     private static final String COLUMNS = "conversation_id, seq, id, sender_id, client_id, body, sent_at";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final GroupCommit batches;
     private final Clock clock;
     private final int maxTextLength;
 
-    MessageLog(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, ChatProperties properties) {
+    MessageLog(JdbcClient jdbc, GroupCommit batches, Clock clock, ChatProperties properties) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.batches = batches;
         this.clock = clock;
         this.maxTextLength = properties.maxTextLength();
     }
@@ -46,32 +48,36 @@ public class MessageLog {
     public record Appended(ChatMessage message, boolean duplicate) {
     }
 
-    /** Stores a message of a member (the caller checked membership). */
+    /**
+     * Stores a message of a member (the caller checked membership) and returns once it is
+     * committed: with its batch ({@link GroupCommit}), one statement taking the next seq and
+     * inserting it. A resend (same client id) is answered with the stored message.
+     */
     public Appended append(UUID conversationId, UUID senderId, String clientId, String text) {
         validate(clientId, text);
-        Optional<ChatMessage> earlier = byClientId(conversationId, senderId, clientId);
-        if (earlier.isPresent()) {
-            return new Appended(earlier.get(), true);
+        GroupCommit.Pending pending = new GroupCommit.Pending(conversationId, senderId, clientId, text, UUID.randomUUID(),
+                clock.instant());
+        Long seq = await(batches.submit(pending));
+        if (seq != null) {
+            return new Appended(new ChatMessage(conversationId, seq, pending.id(), senderId, clientId, text, pending.at()),
+                    false);
         }
-        ChatMessage stored = transactions.execute(status -> {
-            Instant now = clock.instant();
-            Long seq = jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1, last_message_at = ? WHERE id = ? RETURNING last_seq")
-                    .params(Timestamp.from(now), conversationId).query(Long.class).optional()
-                    .orElseThrow(() -> new InvalidMessage("not-found", "There is no conversation " + conversationId + "."));
-            ChatMessage message = new ChatMessage(conversationId, seq, UUID.randomUUID(), senderId, clientId, text, now);
-            int inserted = jdbc.sql("INSERT INTO message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT ON CONSTRAINT message_client_id DO NOTHING")
-                    .params(conversationId, seq, message.id(), senderId, clientId, text, Timestamp.from(now)).update();
-            if (inserted == 0) {
-                status.setRollbackOnly(); // a concurrent resend won: give the number back
-                return null;
-            }
-            return message;
-        });
-        if (stored == null) {
-            return new Appended(byClientId(conversationId, senderId, clientId).orElseThrow(), true);
+        return new Appended(byClientId(conversationId, senderId, clientId)
+                .orElseThrow(() -> new InvalidMessage("not-found", "There is no conversation " + conversationId + ".")),
+                true);
+    }
+
+    private static Long await(CompletableFuture<Long> seq) {
+        try {
+            return seq.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the message was stored", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the message was not stored within 30 s", e);
         }
-        return new Appended(stored, false);
     }
 
     /** Messages with seq after {@code afterSeq}, ascending, at most {@code limit}. */

@@ -62,8 +62,7 @@ class ChatCommands {
             return;
         }
         ChatMessage message = appended.message();
-        connection.send(frames.ack(message, appended.duplicate()));
-        connection.acknowledged(message);
+        connection.acknowledge(message, frames.ack(message, appended.duplicate()));
         if (!appended.duplicate()) {
             fanout.publishMessage(message.conversationId(), message.seq(), members.both(), frames.message(message),
                     connection.id);
@@ -74,11 +73,13 @@ class ChatCommands {
     private void resume(ChatConnection connection, ClientFrame frame) {
         Members members = membersFor(connection, frame.conversation());
         long afterSeq = frame.afterSeq() == null ? 0 : frame.afterSeq();
-        List<ChatMessage> missed = messages.after(members.conversationId(), afterSeq, replayBatch + 1);
-        boolean more = missed.size() > replayBatch;
-        List<ChatMessage> batch = more ? missed.subList(0, replayBatch) : missed;
-        long last = connection.resume(members.conversationId(), afterSeq, batch, frames::message);
-        connection.send(frames.resumed(members.conversationId(), last, more));
+        boolean[] more = {false};
+        long last = connection.resume(members.conversationId(), afterSeq, () -> {
+            List<ChatMessage> missed = messages.after(members.conversationId(), afterSeq, replayBatch + 1);
+            more[0] = missed.size() > replayBatch;
+            return more[0] ? missed.subList(0, replayBatch) : missed;
+        }, messages::between, frames::message);
+        connection.send(frames.resumed(members.conversationId(), last, more[0]));
         UUID other = members.other(connection.userId);
         connection.send(frames.presence(other, presence.isOnline(other)));
     }

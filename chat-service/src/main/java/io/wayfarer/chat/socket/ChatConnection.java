@@ -2,11 +2,13 @@ package io.wayfarer.chat.socket;
 
 import io.wayfarer.chat.message.ChatMessage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
@@ -30,13 +32,15 @@ final class ChatConnection {
     final String presenceMember;
     private final WebSocketSession session;
     final FrameRateLimit rateLimit;
+    final FrameAssembly frames;
     private final Map<UUID, Long> delivered = new HashMap<>(4);
+    private final Map<UUID, List<Held>> resuming = new HashMap<>(2);
     volatile long lastInbound;
     volatile long lastActivity;
     volatile long lastPing;
 
     ChatConnection(WebSocketSession raw, String id, UUID userId, UUID sessionId, String presenceMember,
-            FrameRateLimit rateLimit, int sendTimeLimitMillis, int sendBufferBytes, long now) {
+            FrameRateLimit rateLimit, FrameAssembly frames, int sendTimeLimitMillis, int sendBufferBytes, long now) {
         this.session = new ConcurrentWebSocketSessionDecorator(raw, sendTimeLimitMillis, sendBufferBytes,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         this.id = id;
@@ -44,6 +48,7 @@ final class ChatConnection {
         this.sessionId = sessionId;
         this.presenceMember = presenceMember;
         this.rateLimit = rateLimit;
+        this.frames = frames;
         this.lastInbound = now;
         this.lastActivity = now;
         this.lastPing = now;
@@ -85,15 +90,26 @@ final class ChatConnection {
 
     /**
      * Delivers a live message. For a resumed conversation: in order, no duplicates, gaps filled
-     * through {@code gap} (messages in (delivered, seq]). Otherwise pushed as it comes (clients
-     * order by seq).
+     * through {@code gap} (messages in (delivered, seq]). While that conversation's resume is
+     * reading the database the message is held and handed over in order when the replay is sent.
+     * Otherwise pushed as it comes (the client orders by seq and resumes on a gap).
      */
     synchronized void deliver(UUID conversationId, long seq, String frame, Gap gap, Function<ChatMessage, String> render) {
+        List<Held> waiting = resuming.get(conversationId);
+        if (waiting != null) {
+            waiting.add(new Held(seq, frame));
+            return;
+        }
         Long last = delivered.get(conversationId);
         if (last == null) {
             send(frame);
             return;
         }
+        inOrder(conversationId, last, seq, frame, gap, render);
+    }
+
+    private void inOrder(UUID conversationId, long last, long seq, String frame, Gap gap,
+            Function<ChatMessage, String> render) {
         if (seq <= last) {
             return;
         }
@@ -106,24 +122,62 @@ final class ChatConnection {
         delivered.put(conversationId, seq);
     }
 
-    /** Replays what the client missed after {@code afterSeq} (one batch); returns the last seq sent. */
-    synchronized long resume(UUID conversationId, long afterSeq, List<ChatMessage> missed,
+    /**
+     * Replays what the client missed after {@code afterSeq} (one batch read by {@code replay});
+     * returns the last seq sent. Live messages that arrive while the replay is read are held and
+     * handed over in order after it, never pushed ahead of it (docs/chat-protocol.md, "Ordering and
+     * resume"). The read itself holds no lock, so the fan-out lanes never wait on it. Frames of one connection are handled one at a time, so resumes of a connection do not
+     * overlap.
+     */
+    long resume(UUID conversationId, long afterSeq, Supplier<List<ChatMessage>> replay, Gap gap,
             Function<ChatMessage, String> render) {
-        long last = afterSeq;
-        for (ChatMessage message : missed) {
-            send(render.apply(message));
-            last = message.seq();
+        synchronized (this) {
+            resuming.put(conversationId, new ArrayList<>(2));
         }
-        delivered.put(conversationId, last);
-        return last;
+        List<ChatMessage> missed;
+        try {
+            missed = replay.get();
+        } catch (RuntimeException e) {
+            synchronized (this) { // no replay: hand the held messages over as if no resume had begun
+                for (Held h : resuming.remove(conversationId)) {
+                    Long last = delivered.get(conversationId);
+                    if (last == null) {
+                        send(h.frame());
+                    } else {
+                        inOrder(conversationId, last, h.seq(), h.frame(), gap, render);
+                    }
+                }
+            }
+            throw e;
+        }
+        synchronized (this) {
+            long last = afterSeq;
+            for (ChatMessage message : missed) {
+                send(render.apply(message));
+                last = message.seq();
+            }
+            delivered.merge(conversationId, last, Math::max);
+            for (Held h : resuming.remove(conversationId)) {
+                inOrder(conversationId, delivered.get(conversationId), h.seq(), h.frame(), gap, render);
+            }
+            return last;
+        }
     }
 
-    /** After an ack: the sender's own echo need not be sent again if it is next in line. */
-    synchronized void acknowledged(ChatMessage message) {
+    /**
+     * Sends the ack of the client's own message; that message need not be sent to this connection
+     * again if it is next in line. Both under the lock, so "next in line" means the same here as for
+     * the client, which advances its last seen seq on an ack that is exactly one past it.
+     */
+    synchronized void acknowledge(ChatMessage message, String ack) {
+        send(ack);
         Long last = delivered.get(message.conversationId());
-        if (last != null && last == message.seq() - 1) {
+        if (last != null && last == message.seq() - 1 && !resuming.containsKey(message.conversationId())) {
             delivered.put(message.conversationId(), message.seq());
         }
+    }
+
+    private record Held(long seq, String frame) {
     }
 
     /** Loads messages missed in (afterSeq, upToSeq]. */

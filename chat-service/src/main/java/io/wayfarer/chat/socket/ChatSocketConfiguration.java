@@ -2,6 +2,8 @@ package io.wayfarer.chat.socket;
 
 import io.wayfarer.chat.ChatKeys;
 import io.wayfarer.chat.ChatProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * {@code /ws/chat} on Tomcat: frame size limit, small per-socket buffers (an idle socket should
+ * {@code /ws/chat} on Tomcat: small per-socket buffers (an idle socket should
  * cost little heap), and this instance's Redis subscriptions (its fan-out channel, revocations).
  */
 @Configuration
@@ -45,7 +47,9 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxFrameChars());
+        // longer frames arrive in pieces (ChatSocketHandler supports partial messages); the protocol's
+        // frame limit (maxFrameChars) is enforced by FrameAssembly
+        container.setMaxTextMessageBufferSize(Math.min(properties.socketTextBufferChars(), properties.maxFrameChars()));
         container.setMaxBinaryMessageBufferSize(128); // binary frames are refused (1003) anyway
         container.setAsyncSendTimeout(properties.sendTimeLimit().toMillis());
         return container;
@@ -60,6 +64,13 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
                 connector.setProperty("socket.appWriteBufSize", "2048");
             }
         };
+    }
+
+    /** {@code chat.connections}: the sockets open on this instance (operations; the gateway end-to-end test). */
+    @Bean
+    MeterBinder chatConnectionsGauge(LocalConnections connections) {
+        return registry -> Gauge.builder("chat.connections", connections, LocalConnections::size)
+                .description("Chat sockets open on this instance").register(registry);
     }
 
     @Bean

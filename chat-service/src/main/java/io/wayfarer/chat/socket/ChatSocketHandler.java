@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code /ws/chat} endpoint: a raw WebSocket speaking small JSON frames. A bad frame gets an
+ * The {@code /ws/chat} endpoint: a raw WebSocket speaking small JSON frames. Frames longer than
+ * Tomcat's per-socket text buffer arrive in pieces (partial messages), so that buffer can be small
+ * for every idle socket while a frame may still be {@code maxFrameChars} long. A bad frame gets an
  * error frame and the connection lives on; flooding gets error frames, then a 1008 close; nothing
  * a client sends can escape this handler as an exception.
  */
@@ -53,6 +55,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 (UUID) attributes.get(TicketHandshake.USER_ID), (UUID) attributes.get(TicketHandshake.SESSION_ID),
                 (String) attributes.get(TicketHandshake.PRESENCE_MEMBER),
                 new FrameRateLimit(properties.framesPerSecond(), properties.frameBurst(), properties.floodStrikes(), now),
+                new FrameAssembly(properties.maxFrameChars()),
                 (int) properties.sendTimeLimit().toMillis(), properties.sendBufferBytes(), now);
         attributes.put(CONNECTION, connection);
         connections.add(connection);
@@ -64,8 +67,20 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
+        String payload = connection.frames.add(message.getPayload(), message.isLast());
+        if (payload == null) {
+            if (connection.frames.tooLong()) {
+                connection.close(CloseCodes.TOO_BIG);
+            }
+            return;
+        }
         long now = System.nanoTime();
         connection.lastInbound = now;
         switch (connection.rateLimit.take(now)) {
@@ -81,7 +96,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         }
         ClientFrame frame = null;
         try {
-            frame = ClientFrame.of(json.readTree(message.getPayload()));
+            frame = ClientFrame.of(json.readTree(payload));
             commands.handle(connection, frame);
         } catch (JacksonException e) {
             connection.send(frames.error("malformed-frame", "A frame is one JSON object.", null));

@@ -13,6 +13,8 @@ final class CloseCodes {
     static final CloseStatus IDLE = new CloseStatus(4409, "idle");
     /** Flooding or repeated abuse. */
     static final CloseStatus ABUSE = CloseStatus.POLICY_VIOLATION.withReason("too many frames");
+    /** A frame longer than {@code CHAT_MAX_FRAME_CHARS}. */
+    static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too long");
     /** The send buffer overflowed: the client was not reading. */
     static final CloseStatus TOO_SLOW = CloseStatus.SESSION_NOT_RELIABLE.withReason("too slow");
 

@@ -53,13 +53,22 @@ class Heartbeat implements SmartLifecycle {
                 case FINE -> { }
             }
         }
+        // Each step on its own: a failing presence refresh must not also stop the session check.
         if (now - lastPresenceRefresh >= properties.presenceTtl().toNanos() / 3) {
             lastPresenceRefresh = now;
-            presence.refresh(List.copyOf(connections.all()));
+            step("presence refresh", () -> presence.refresh(List.copyOf(connections.all())));
         }
         if (now - lastSessionCheck >= properties.sessionCheckInterval().toNanos()) {
             lastSessionCheck = now;
-            closeEndedSessions();
+            step("session check", this::closeEndedSessions);
+        }
+    }
+
+    private static void step(String name, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat {} failed", name, e);
         }
     }
 
@@ -80,7 +89,7 @@ class Heartbeat implements SmartLifecycle {
         try {
             sweep();
         } catch (RuntimeException e) {
-            log.warn("Heartbeat sweep failed: {}", e.toString());
+            log.warn("Heartbeat sweep failed", e);
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -74,12 +73,13 @@ class Presence {
         }
         double expiry = clock.millis() + properties.presenceTtl().toMillis();
         long keyTtl = properties.presenceTtl().toMillis() * 2;
+        // The callback gets a close-suppressing JDK proxy of the driver's RedisConnection, never a
+        // StringRedisConnection (StringRedisTemplate does not wrap it): use the byte-level commands.
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
             for (ChatConnection c : connections) {
-                String key = keys.presence(c.userId);
-                strings.zAdd(key, expiry, c.presenceMember);
-                strings.pExpire(key, keyTtl);
+                byte[] key = bytes(keys.presence(c.userId));
+                connection.zSetCommands().zAdd(key, expiry, bytes(c.presenceMember));
+                connection.keyCommands().pExpire(key, keyTtl);
             }
             return null;
         });
@@ -89,10 +89,14 @@ class Presence {
     List<Boolean> sessionsAlive(List<ChatConnection> connections) {
         List<Object> answers = redis.executePipelined((RedisCallback<Object>) connection -> {
             for (ChatConnection c : connections) {
-                connection.keyCommands().exists(keys.session(c.sessionId).getBytes(StandardCharsets.UTF_8));
+                connection.keyCommands().exists(bytes(keys.session(c.sessionId)));
             }
             return null;
         });
         return answers.stream().map(a -> Boolean.TRUE.equals(a) || (a instanceof Long l && l > 0)).toList();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -34,6 +34,19 @@ class FrameRulesTests {
     }
 
     @Test
+    void aFrameInPiecesIsJoinedAndOneOverTheLimitIsRefusedWhateverItsPieces() {
+        FrameAssembly frames = new FrameAssembly(10);
+        assertThat(frames.add("{\"a\":1}", true)).isEqualTo("{\"a\":1}");
+        assertThat(frames.add("{\"a\"", false)).isNull();
+        assertThat(frames.add(":12}", true)).isEqualTo("{\"a\":12}");
+        assertThat(frames.tooLong()).isFalse();
+        assertThat(frames.add("0123456", false)).isNull();
+        assertThat(frames.add("7890", true)).as("11 chars in two pieces").isNull();
+        assertThat(frames.tooLong()).isTrue();
+        assertThat(new FrameAssembly(10).add("01234567890", true)).isNull();
+    }
+
+    @Test
     void framesAreReadStrictlyButIgnoreUnknownFields() {
         ClientFrame frame = ClientFrame.of(json.readTree(
                 "{\"type\":\"resume\",\"conversationId\":\"6f1c1c52-0f5f-4a57-9b43-1f2d3c4b5a69\",\"afterSeq\":4,\"future\":1}"));
