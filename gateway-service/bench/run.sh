@@ -16,7 +16,8 @@ java -Xms512m -Xmx1g -Djava.io.tmpdir=target/bench \
   io.wayfarer.gateway.EdgeBenchmark target/bench/bench.env > target/bench/harness.log 2>&1 &
 HARNESS=$!
 trap 'kill $HARNESS 2>/dev/null || true; wait $HARNESS 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [ -s target/bench/bench.env ] && break; sleep 1; done
+# a loaded machine can take minutes to start the registry and two gateways
+for _ in $(seq 1 300); do [ -s target/bench/bench.env ] && break; sleep 1; done
 [ -s target/bench/bench.env ] || { echo "harness did not start; see target/bench/harness.log"; exit 1; }
 # shellcheck disable=SC1091
 source target/bench/bench.env
@@ -51,10 +52,14 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if command -v redis-cli >/dev/null; then
-  # a script is one round trip; the NOSCRIPT fallback (EVAL) happens once per connection
-  calls() { redis-cli info commandstats | tr -d '\r' | grep -E "^cmdstat_($1):" \
-    | sed 's/^cmdstat_[a-z|]*:calls=\([0-9]*\),.*/\1/' | paste -sd+ | bc; }
-  scripts=$(calls 'evalsha|eval')
+  # MONITOR sees every command with its arguments: count the top-level commands (not the ones a script
+  # runs, tagged "lua") that touch this harness's keys, so other Redis clients on the machine do not count
+  monitor=target/bench/monitor.txt
+  redis-cli monitor > "$monitor" & MONITOR=$!
+  sleep 0.5
   for _ in $(seq 1 100); do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$CHAIN_PORT$path"; done
-  echo "Redis scripts (EVALSHA/EVAL) for 100 chained requests: $(( $(calls 'evalsha|eval') - scripts ))"
+  sleep 0.5; kill $MONITOR 2>/dev/null || true; wait $MONITOR 2>/dev/null || true
+  ours=$(grep -F "$KEY_PREFIX" "$monitor" | grep -v ' lua\]' || true)
+  echo "Redis commands for 100 chained requests: $(printf '%s\n' "$ours" | grep -c . || true)" \
+    "($(printf '%s\n' "$ours" | grep -ci '"evalsha"' || true) EVALSHA, $(printf '%s\n' "$ours" | grep -ci '"eval"' || true) EVAL)"
 fi

@@ -245,6 +245,16 @@ class GatewayRoutingIntegrationTests {
                 .contains("resilience4j_circuitbreaker_state{");
     }
 
+    @Test
+    void countsTheProblemsItAnswersByStatusAndType() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/v1/orders/1")).GET()).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/v1/trips/%2e%2e/orders")).GET()).statusCode()).isEqualTo(400);
+        String metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body();
+
+        assertThat(metrics).containsPattern("wayfarer_gateway_problems_total\\{[^}]*status=\"401\",type=\"unauthenticated\"[^}]*} [1-9]")
+                .containsPattern("wayfarer_gateway_problems_total\\{[^}]*status=\"400\"[^}]*} [1-9]");
+    }
+
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + bed.port + path);
     }

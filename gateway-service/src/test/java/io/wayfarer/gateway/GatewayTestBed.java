@@ -122,7 +122,7 @@ final class GatewayTestBed {
         properties.put("wayfarer.gateway.policy.snapshot-uri", "lb://" + POLICY_SERVICE + "/internal/v1/policy");
         properties.put("wayfarer.gateway.policy.version-uri", "lb://" + POLICY_SERVICE + "/internal/v1/policy/version");
         properties.put("wayfarer.gateway.policy.events-enabled", "false");
-        for (String limit : new String[] {"user", "anonymous", "login-account", "login-ip"}) {
+        for (String limit : new String[] {"user", "anonymous", "login-account", "login-ip", "web-socket-handshake"}) {
             properties.put("wayfarer.gateway.rate-limit." + limit + ".capacity", "1000000");
             properties.put("wayfarer.gateway.rate-limit." + limit + ".refill-every", "1ms");
         }

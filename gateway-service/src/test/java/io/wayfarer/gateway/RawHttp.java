@@ -32,7 +32,11 @@ final class RawHttp {
     static Response send(int port, String method, String target, String... headerLines) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
-            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
+            if (java.util.Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5))) {
+                request.append("Host: localhost\r\n");
+            }
+            request.append("Connection: close\r\n");
             for (String header : headerLines) {
                 request.append(header).append("\r\n");
             }

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tiny real HTTP backend standing in for a Wayfarer service behind the gateway. It answers
- * {@code GET /v1/about/<service>}, a slow endpoint, a downstream problem, a JWK set (as auth-service
+ * {@code GET /v1/about/<service>}, its OpenAPI document at {@value #API_DOCS_PATH}, a slow endpoint, a downstream problem, a JWK set (as auth-service
  * does), the RBAC policy snapshot and version (as rbac-service does), and remembers every request it received (path, headers, body) so tests can see what the
  * gateway forwarded.
  */
@@ -29,6 +29,8 @@ final class StubService implements AutoCloseable {
             + "\"status\":409,\"detail\":\"Seat 3A is taken.\",\"instance\":\"/v1/trips/conflict\"}";
 
     static final String JWKS_PATH = "/.well-known/jwks.json";
+    /** springdoc's OpenAPI document, as catalog-service serves it. */
+    static final String API_DOCS_PATH = "/v3/api-docs";
     static final String POLICY_PATH = "/internal/v1/policy";
     static final String POLICY_VERSION_PATH = "/internal/v1/policy/version";
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -128,6 +130,9 @@ final class StubService implements AutoCloseable {
             } else if (path.equals(SLOW_PATH)) {
                 sleep();
                 respond(exchange, 200, "application/json", "{\"slow\":true}");
+            } else if (path.equals(API_DOCS_PATH)) {
+                respond(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service
+                        + "\",\"version\":\"v1\"},\"paths\":{}}");
             } else if (path.equals(CONFLICT_PATH)) {
                 respond(exchange, 409, "application/problem+json", CONFLICT_BODY);
             } else if (path.equals("/v1/about/" + service)) {

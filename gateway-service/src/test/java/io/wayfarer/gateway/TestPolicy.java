@@ -48,7 +48,8 @@ final class TestPolicy {
             new Row("GET", "/v1/recommendations", "TRAVELLER"),
             new Row("GET", "/v1/recommendations/similar-trips", "ANONYMOUS"),
             new Row("POST", "/v1/behaviours", "TRAVELLER"),
-            new Row("GET", "/v1/auth/oauth2/**", "ANONYMOUS"));
+            new Row("GET", "/v1/auth/oauth2/**", "ANONYMOUS"),
+            new Row("GET", "/v1/api-docs/{service}", "ANONYMOUS"));
 
     static final List<String> ROLES = List.of("ANONYMOUS", "EXPERT", "ORDER_ADMIN", "PRODUCT_ADMIN", "SUPER_ADMIN", "TRAVELLER");
 

@@ -9,6 +9,7 @@ import io.wayfarer.gateway.session.GateOutcome;
 import io.wayfarer.gateway.session.SessionGate;
 import io.wayfarer.platform.identity.InvalidTokenException;
 import io.wayfarer.platform.identity.VerifiedToken;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,16 +103,30 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> anonymous(Admission admission, WebFilterChain chain) {
-        return gate.admit(null, anonymousBuckets(admission), System.currentTimeMillis())
+        return gate.admit(null, withHandshake(admission, anonymousBuckets(admission)), System.currentTimeMillis())
                 .flatMap(outcome -> decided(admission, null, outcome, chain));
     }
 
     private Mono<Void> authenticated(Admission admission, VerifiedToken token, WebFilterChain chain) {
         List<Bucket> drawn = admission.isLogin()
                 ? anonymousBuckets(admission)
-                : List.of(buckets.forUser(token.userId()));
+                : withHandshake(admission, List.of(buckets.forUser(token.userId())));
         return gate.admit(token, drawn, System.currentTimeMillis())
                 .flatMap(outcome -> decided(admission, token, outcome, chain));
+    }
+
+    /** A chat socket handshake also draws from its address's handshake bucket (same script, all or none). */
+    private List<Bucket> withHandshake(Admission admission, List<Bucket> drawn) {
+        if (!isHandshake(admission)) {
+            return drawn;
+        }
+        List<Bucket> all = new ArrayList<>(drawn);
+        all.add(buckets.forWebSocketHandshake(clientAddress.of(admission.exchange().getRequest())));
+        return all;
+    }
+
+    private static boolean isHandshake(Admission admission) {
+        return Boolean.TRUE.equals(admission.exchange().getAttribute(EdgeRequest.WEBSOCKET_HANDSHAKE));
     }
 
     private Mono<Void> decided(Admission admission, VerifiedToken token, GateOutcome outcome, WebFilterChain chain) {
@@ -143,8 +158,12 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
         if (refused) {
             return Mono.error(EdgeRefusals.checksUnavailable());
         }
-        long wait = localBuckets.take(buckets.forAnonymous(clientAddress.of(admission.exchange().getRequest())),
-                System.currentTimeMillis());
+        String address = clientAddress.of(admission.exchange().getRequest());
+        long now = System.currentTimeMillis();
+        long wait = localBuckets.take(buckets.forAnonymous(address), now);
+        if (wait == 0 && isHandshake(admission)) {
+            wait = localBuckets.take(buckets.forWebSocketHandshake(address), now);
+        }
         if (wait > 0) {
             return Mono.error(EdgeRefusals.tooManyRequests(wait));
         }

@@ -13,6 +13,9 @@ import org.springframework.core.Ordered;
  *       (400) and refuses {@code /internal/**} (404). Every later filter and the route predicates
  *       see only the canonical path.</li>
  *   <li>{@link #STRIP_IDENTITY_HEADERS}: drop every incoming {@code X-User-*}; only the gateway sets them.</li>
+ *   <li>{@link #WEBSOCKET_HANDSHAKE} (W6, {@code WebSocketHandshakeFilter}): {@code GET /ws/chat} must be an
+ *       upgrade (400) from an allowed Origin (403) with a well-formed ticket (401), all from memory; marks
+ *       the request so the next filter also charges the address's handshake bucket.</li>
  *   <li>{@link #AUTHENTICATE} (W2, {@code EdgeAdmissionFilter}): bearer JWT verified in memory → 401; then
  *       one Redis script checks the live session (→ 401) and takes the rate-limit token (per user, per
  *       address when anonymous, per account and address at login → 429 + Retry-After); sets the
@@ -32,6 +35,7 @@ public final class EdgeFilterOrder {
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE + 1_000;
     public static final int NORMALISE_PATH = REQUEST_ID + 100;
     public static final int STRIP_IDENTITY_HEADERS = NORMALISE_PATH + 100;
+    public static final int WEBSOCKET_HANDSHAKE = STRIP_IDENTITY_HEADERS + 100;
     public static final int AUTHENTICATE = STRIP_IDENTITY_HEADERS + 200;
     public static final int AUTHORISE = AUTHENTICATE + 100;
 

@@ -13,6 +13,7 @@ public final class EdgeRequest {
     static final String ORIGINAL_PATH = EdgeRequest.class.getName() + ".originalPath";
     static final String NORMALISED_PATH = EdgeRequest.class.getName() + ".normalisedPath";
     static final String IDENTITY = EdgeRequest.class.getName() + ".identity";
+    static final String WEBSOCKET_HANDSHAKE = EdgeRequest.class.getName() + ".webSocketHandshake";
     static final String AUTHORISED_PATH = EdgeRequest.class.getName() + ".authorisedPath";
 
     private EdgeRequest() {

@@ -41,12 +41,15 @@ public class PublishedKeys implements JWKSource<SecurityContext>, SmartLifecycle
 
     private static final Logger log = LoggerFactory.getLogger(PublishedKeys.class);
     private static final int MAX_JWKS_BYTES = 64 * 1024;
+    /** The shortest gap between fetches asked for by tokens while no key is known yet. */
+    static final Duration STARTING_REFETCH_GAP = Duration.ofMillis(250);
 
     private final IdentityProperties properties;
     private final WebClient client;
     private final URI fetchUri;
     private final Clock clock;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+
     private final AtomicLong lastFetchStarted = new AtomicLong(Long.MIN_VALUE / 2);
     private volatile JWKSet keys = new JWKSet();
     private volatile Set<String> keyIds = Set.of();
@@ -92,7 +95,9 @@ public class PublishedKeys implements JWKSource<SecurityContext>, SmartLifecycle
         if (running != null) {
             return running;
         }
-        return startFetch(properties.unknownKeyRefetchInterval());
+        // the gap protects auth-service from tokens with made-up key ids; while we hold no key at all (auth-service
+        // came up after this gateway, and the last fetch failed) the first real token must not wait for the next tick
+        return startFetch(keyIds.isEmpty() ? STARTING_REFETCH_GAP : properties.unknownKeyRefetchInterval());
     }
 
     /** Fetches now unless a fetch started within {@code minimumGap}; never fails. */
@@ -161,6 +166,9 @@ public class PublishedKeys implements JWKSource<SecurityContext>, SmartLifecycle
     public void start() {
         Duration tick = properties.unknownKeyRefetchInterval();
         background = Flux.interval(Duration.ZERO, tick)
+                // a fetch slower than the tick (a loaded machine) skips ticks instead of killing the refresh
+                // with an OverflowException
+                .onBackpressureDrop()
                 .filter(ignored -> refreshDue())
                 .concatMap(ignored -> startFetch(tick.dividedBy(2)))
                 .subscribe();

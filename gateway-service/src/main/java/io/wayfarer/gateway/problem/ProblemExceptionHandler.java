@@ -1,5 +1,6 @@
 package io.wayfarer.gateway.problem;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wayfarer.gateway.edge.EdgeRequest;
 import io.wayfarer.gateway.routing.UpstreamFailure;
 import io.wayfarer.platform.problem.ProblemType;
@@ -34,9 +35,11 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ProblemBody body;
+    private final MeterRegistry metrics;
 
-    ProblemExceptionHandler(ProblemBody body) {
+    ProblemExceptionHandler(ProblemBody body, MeterRegistry metrics) {
         this.body = body;
+        this.metrics = metrics;
     }
 
     @Override
@@ -48,6 +51,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         String requestId = EdgeRequest.requestId(exchange);
         ProblemDetail problem = Problems.complete(problemFor(error, exchange), EdgeRequest.originalPath(exchange), requestId);
         logged(problem, error, exchange);
+        counted(problem);
 
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         HttpHeaders headers = response.getHeaders();
@@ -74,6 +78,17 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         return UpstreamFailure.recognise(error, null)
                 .map(UpstreamFailure::problem)
                 .orElseGet(() -> Problems.of(ProblemType.INTERNAL_ERROR, GenericDetail.of(500, exchange)));
+    }
+
+    /**
+     * {@code wayfarer_gateway_problems_total{status, type}}: every answer the gateway gives itself — refusals at the
+     * edge (401 token or session, 403 permission, 429 rate limit, 400 path tricks) and failed services (502-504).
+     * The type is the last segment of one of our problem type URIs, so the series stay few.
+     */
+    private void counted(ProblemDetail problem) {
+        String type = problem.getType() == null ? "none" : problem.getType().getPath();
+        metrics.counter("wayfarer.gateway.problems", "status", String.valueOf(problem.getStatus()),
+                "type", type.substring(type.lastIndexOf('/') + 1)).increment();
     }
 
     private static boolean isOurs(ProblemDetail problem) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which buckets a request draws from: an authenticated user's own, a client address's when anonymous,
  * and at login one per account name and one per address (password guessing is slowed down whether it
- * targets one account from many addresses or many accounts from one). Keys are
- * {@code rl:user:{id}}, {@code rl:ip:{ip}}, {@code rl:login:account:{sha-256 of the account}} and
- * {@code rl:login:ip:{ip}}; the account name is hashed so Redis never holds a list of tried names.
+ * targets one account from many addresses or many accounts from one); a chat socket handshake also takes
+ * one from its address's handshake bucket. Keys are {@code rl:user:{id}}, {@code rl:ip:{ip}},
+ * {@code rl:login:account:{sha-256 of the account}}, {@code rl:login:ip:{ip}} and {@code rl:ws:ip:{ip}}; the account name is hashed so Redis never holds a list of tried names.
  */
 @Component
 public class Buckets {
@@ -30,6 +30,11 @@ public class Buckets {
 
     public Bucket forAnonymous(String clientAddress) {
         return new Bucket("rl:ip:" + clientAddress, limits.anonymous());
+    }
+
+    /** Taken by each chat socket handshake, besides the user's or the address's own bucket. */
+    public Bucket forWebSocketHandshake(String clientAddress) {
+        return new Bucket("rl:ws:ip:" + clientAddress, limits.webSocketHandshake());
     }
 
     /** {@code account} may be null when the login body names none: then only the address counts. */

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.net.ConnectException;
+import java.util.List;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -21,21 +22,28 @@ import org.springframework.http.HttpMethod;
 /**
  * The routes of {@link ServiceRoutes}, each to {@code lb://<service>} through Eureka, and the
  * resilience around them: per HTTP route a circuit breaker named after the service (fallback
- * {@code forward:/fallback/<service>}) wrapping a retry of GET/HEAD on connect errors only, so a
- * killed instance's requests go to the next instance and nothing non-idempotent is sent twice.
+ * {@code forward:/fallback/<service>}) wrapping a retry of every method on a refused connection only: nothing
+ * was sent, so even a POST is not sent twice, and a killed instance's requests go to the next instance instead
+ * of failing (and of opening the service's breaker while the other instance is healthy; fault drill).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
     @Bean
-    RouteLocator serviceRoutes(RouteLocatorBuilder builder, ResilienceProperties resilience) {
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, ResilienceProperties resilience, ApiDocsProperties apiDocs) {
         RouteLocatorBuilder.Builder routes = builder.routes();
-        for (int position = 0; position < ServiceRoutes.ALL.size(); position++) {
-            ServiceRoute route = ServiceRoutes.ALL.get(position);
+        List<ServiceRoute> all = ServiceRoutes.with(apiDocs);
+        for (int position = 0; position < all.size(); position++) {
+            ServiceRoute route = all.get(position);
             int order = position;
             routes.route(route.id(), spec -> spec.order(order)
                     .path(route.paths().toArray(String[]::new))
-                    .filters(filters -> route.resilient() ? resilient(filters, route, resilience) : filters)
+                    .filters(filters -> {
+                        if (route.targetPath() != null) {
+                            filters.setPath(route.targetPath());
+                        }
+                        return route.resilient() ? resilient(filters, route, resilience) : filters;
+                    })
                     .uri(route.uri()));
         }
         return routes.build();
@@ -46,7 +54,7 @@ class RoutingConfiguration {
         filters.circuitBreaker(breaker -> breaker.setName(route.service()).setFallbackUri(route.fallbackUri()));
         if (resilience.connectRetries() > 0) {
             filters.retry(retry -> retry.setRetries(resilience.connectRetries())
-                    .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                    .setMethods(HttpMethod.values())
                     .setSeries()
                     .setStatuses()
                     .setExceptions(ConnectException.class));

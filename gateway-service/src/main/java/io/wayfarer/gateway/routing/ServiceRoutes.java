@@ -22,10 +22,19 @@ final class ServiceRoutes {
                     "/v1/conversations/**", "/v1/chat/**", "/v1/about/chat-service"),
             ServiceRoute.webSocket("chat-service", "/ws/chat"),
             ServiceRoute.http("recommend-service",
-                    "/v1/recommendations/**", "/v1/behaviours/**", "/v1/about/recommend-service"),
+                    "/v1/recommendations/**", "/v1/recommendation-models/**", "/v1/behaviours/**",
+                    "/v1/about/recommend-service"),
             ServiceRoute.http("payment-service",
                     "/v1/orders/**", "/v1/payments/**", "/v1/about/payment-service"));
 
     private ServiceRoutes() {
+    }
+
+    /** {@link #ALL}, then one OpenAPI route per listed service ({@link ServiceRoute#apiDocs}). */
+    static List<ServiceRoute> with(ApiDocsProperties apiDocs) {
+        List<ServiceRoute> routes = new java.util.ArrayList<>(ALL);
+        apiDocs.services().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct()
+                .map(ServiceRoute::apiDocs).forEach(routes::add);
+        return List.copyOf(routes);
     }
 }

@@ -1,16 +1,20 @@
 package io.wayfarer.gateway.session;
 
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
 import io.wayfarer.gateway.ratelimit.Bucket;
 import io.wayfarer.platform.identity.VerifiedToken;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,48 +23,80 @@ import reactor.core.publisher.Mono;
  * {@code session:{sid}} must exist, belong to the token's subject and be {@code active}, and its idle
  * expiry slides exactly as auth-service's {@code SessionStore.touch} does; and one token is taken from
  * each of the request's buckets (all or none).
+ *
+ * <p>Sent as {@code EVALSHA} (the script's SHA-1 is computed once; {@code EVAL} only after a
+ * {@code NOSCRIPT}, e.g. after Redis restarted) straight through Lettuce's async API on the edge's own
+ * connection ({@link EdgeRedisConnection}): keys and arguments are written as bytes, with no template,
+ * serializer or per-call connection wrapper in between (docs/benchmarks.md, W2).
  */
 @Component
 public class SessionGate {
 
-    private static final RedisScript<String> ADMIT =
-            RedisScript.of(new ClassPathResource("io/wayfarer/gateway/session/admit.lua"), String.class);
+    static final byte[] ADMIT = script("io/wayfarer/gateway/session/admit.lua");
+    static final String ADMIT_SHA = EdgeRedisConnection.sha1Hex(ADMIT);
+    private static final byte[] EMPTY = new byte[0];
 
-    private final ReactiveStringRedisTemplate redis;
-    private final String idleMillis;
+    private final EdgeRedisConnection redis;
+    private final byte[] idleMillis;
     private final String prefix;
+    private final byte[] sessionPrefix;
 
-    SessionGate(ReactiveStringRedisTemplate redis, SessionProperties properties,
+    SessionGate(EdgeRedisConnection redis, SessionProperties properties,
             @Value("${wayfarer.redis.key-prefix:}") String prefix) {
         this.redis = redis;
-        this.idleMillis = String.valueOf(properties.idleTimeout().toMillis());
+        this.idleMillis = ascii(String.valueOf(properties.idleTimeout().toMillis()));
         this.prefix = prefix;
+        this.sessionPrefix = (prefix + "session:").getBytes(StandardCharsets.UTF_8);
+        // so the first requests already find it by its SHA (a NOSCRIPT later is handled per call)
+        redis.send(commands -> commands.scriptLoad(ADMIT));
     }
 
     /** {@code token} is null for an anonymous request. */
     public Mono<GateOutcome> admit(VerifiedToken token, List<Bucket> buckets, long nowMillis) {
-        List<String> keys = new ArrayList<>(buckets.size() + 1);
-        List<String> args = new ArrayList<>(3 + 2 * buckets.size());
-        args.add(String.valueOf(nowMillis));
-        args.add(idleMillis);
+        int first = token == null ? 0 : 1;
+        byte[][] keys = new byte[first + buckets.size()][];
+        byte[][] args = new byte[3 + 2 * buckets.size()][];
+        args[0] = ascii(Long.toString(nowMillis));
+        args[1] = idleMillis;
         if (token != null) {
-            keys.add(prefix + "session:" + token.sessionId());
-            args.add(token.userId());
+            keys[0] = concat(sessionPrefix, token.sessionId().getBytes(StandardCharsets.UTF_8));
+            args[2] = token.userId().getBytes(StandardCharsets.UTF_8);
         } else {
-            args.add("");
+            args[2] = EMPTY;
         }
-        for (Bucket bucket : buckets) {
-            keys.add(prefix + bucket.key());
-            args.add(String.valueOf(bucket.capacity()));
-            args.add(String.valueOf(bucket.refillEveryMillis()));
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            keys[first + i] = (prefix + bucket.key()).getBytes(StandardCharsets.UTF_8);
+            args[3 + 2 * i] = ascii(Integer.toString(bucket.capacity()));
+            args[4 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
         }
-        return redis.execute(ADMIT, keys, args).next()
-                .map(SessionGate::outcome)
-                .onErrorResume(SessionGate::isRedisFailure, e -> Mono.just(new GateOutcome.Unreachable(e)));
+        CompletionStage<GateOutcome> outcome = redis.<byte[]>send(commands -> commands.evalsha(ADMIT_SHA, ScriptOutputType.VALUE, keys, args))
+                // NOSCRIPT: Redis lost its script cache (restart, SCRIPT FLUSH); EVAL sends the body and caches it again
+                .exceptionallyCompose(error -> cause(error) instanceof RedisNoScriptException
+                        ? redis.<byte[]>send(commands -> commands.eval(ADMIT, ScriptOutputType.VALUE, keys, args))
+                        : CompletableFuture.failedFuture(error))
+                .handle((reply, error) -> error == null ? outcome(reply) : unreachable(error));
+        return Mono.fromCompletionStage(outcome);
+    }
+
+    private static GateOutcome unreachable(Throwable error) {
+        Throwable cause = cause(error);
+        if (isRedisFailure(cause)) {
+            return new GateOutcome.Unreachable(cause);
+        }
+        throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
     }
 
     static boolean isRedisFailure(Throwable error) {
-        return error instanceof DataAccessException || error instanceof RedisException || error instanceof TimeoutException;
+        return error instanceof RedisException || error instanceof TimeoutException || error instanceof IOException;
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    static GateOutcome outcome(byte[] reply) {
+        return outcome(new String(reply, StandardCharsets.UTF_8));
     }
 
     static GateOutcome outcome(String reply) {
@@ -74,5 +110,24 @@ public class SessionGate {
             return new GateOutcome.Throttled(Long.parseLong(reply.substring(5)));
         }
         return new GateOutcome.SessionRefused(reply);
+    }
+
+    private static byte[] ascii(String value) {
+        return value.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] head, byte[] tail) {
+        byte[] joined = new byte[head.length + tail.length];
+        System.arraycopy(head, 0, joined, 0, head.length);
+        System.arraycopy(tail, 0, joined, head.length, tail.length);
+        return joined;
+    }
+
+    private static byte[] script(String path) {
+        try (var in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -30,7 +30,7 @@ class AccessPolicyTests {
                     "SUPER_ADMIN", List.of(1L, 2L, 3L, 4L, 5L)));
 
     private final PolicyHolder holder = new PolicyHolder();
-    private final AccessPolicy policy = new AccessPolicy(holder, new RoutedPaths());
+    private final AccessPolicy policy = new AccessPolicy(holder, new RoutedPaths(new io.wayfarer.gateway.routing.ApiDocsProperties(java.util.List.of("catalog-service"))));
 
     @ParameterizedTest
     @CsvSource({
