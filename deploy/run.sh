@@ -2,7 +2,8 @@
 # Runs the whole of Wayfarer on this machine with one command (needs only Java 17+; Maven comes
 # through the wrapper). See deploy/README.md.
 #
-#   ./deploy/run.sh [--build] [--timeout SECONDS]   build what is stale, start everything, Ctrl-C stops
+#   ./deploy/run.sh [--build] [--timeout SECONDS] [--replicas N]   build what is stale, start everything
+#                                                   (N instances of the gateway and each service), Ctrl-C stops
 #   ./deploy/run.sh stop                            stop a run from another terminal
 set -euo pipefail
 

@@ -6,13 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the discovery server's registry: which applications have at least one instance UP. */
+/** Reads the discovery server's registry: which applications have instances UP, and how many. */
 final class EurekaRegistry {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -37,15 +38,20 @@ final class EurekaRegistry {
 
     /** Upper-case application names with an UP instance; empty while the registry does not answer. */
     Set<String> upApplications() {
+        return upInstances().keySet();
+    }
+
+    /** Upper-case application name to its number of UP instances (replicas, W10). */
+    Map<String, Integer> upInstances() {
         JsonNode root = fetch();
-        Set<String> up = new HashSet<>();
+        Map<String, Integer> up = new HashMap<>();
         if (root == null) {
             return up;
         }
         for (JsonNode application : asList(root.path("applications").path("application"))) {
             for (JsonNode instance : asList(application.path("instance"))) {
                 if ("UP".equals(instance.path("status").asString(""))) {
-                    up.add(application.path("name").asString(""));
+                    up.merge(application.path("name").asString(""), 1, Integer::sum);
                 }
             }
         }

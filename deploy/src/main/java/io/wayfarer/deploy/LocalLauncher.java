@@ -80,13 +80,27 @@ public final class LocalLauncher {
         environment.put("EUREKA_URL", EurekaRegistry.serviceUrl(Service.DISCOVERY.port()));
         // services keep their local-only behaviour (auth-service's demo accounts) in the "local" profile
         environment.put("SPRING_PROFILES_ACTIVE", Optional.ofNullable(System.getenv("SPRING_PROFILES_ACTIVE")).orElse("local"));
-        ServiceProcess gateway = system.start(Service.GATEWAY, environment);
         Map<String, String> paymentEnvironment = new LinkedHashMap<>(environment);
         paymentEnvironment.putAll(alipay.paymentEnvironment(Service.GATEWAY.port()));
-        List<ServiceProcess> backends = Service.BACKENDS.stream().map(service -> system.start(service,
-                service.name().equals(PAYMENT_SERVICE) ? paymentEnvironment : environment)).toList();
+        ServiceProcess gateway = null;
+        List<ServiceProcess> backends = new ArrayList<>();
+        List<GatewayProbe> gateways = new ArrayList<>();
+        for (int index = 0; index < options.replicas(); index++) {
+            Map<String, String> gatewayEnvironment = new LinkedHashMap<>(environment);
+            gatewayEnvironment.put("MANAGEMENT_PORT", String.valueOf(gatewayManagementPort(index)));
+            ServiceProcess started = system.start(Service.GATEWAY.replica(index), gatewayEnvironment);
+            gateway = gateway == null ? started : gateway;
+            gateways.add(new GatewayProbe(http, started.service().port()));
+            for (Service backend : Service.BACKENDS) {
+                backends.add(system.start(backend.replica(index),
+                        backend.name().equals(PAYMENT_SERVICE) ? paymentEnvironment : environment));
+            }
+        }
         recordChildren();
         readiness.awaitRoutable(gateway, backends, deadline);
+        if (options.replicas() > 1) {
+            readiness.awaitReplicas(system.processes(), options.replicas(), gateways, deadline);
+        }
         recordChildren();
 
         List<String> described = new ArrayList<>(infrastructure.describe());
@@ -109,7 +123,10 @@ public final class LocalLauncher {
 
     private Map<Integer, String> portsToClaim() {
         Map<Integer, String> ports = new LinkedHashMap<>();
-        Service.all().forEach(service -> ports.put(service.port(), service.name()));
+        Service.all(options.replicas()).forEach(service -> ports.put(service.port(), service.name()));
+        for (int index = 0; index < options.replicas(); index++) {
+            ports.put(gatewayManagementPort(index), "gateway-service management");
+        }
         ports.put(AlipaySandbox.PORT, "Alipay stand-in");
         InfrastructurePlan plan = InfrastructurePlan.local(options.dataDirectory());
         // not the Kafka port: the in-JVM KRaft broker ignores it (spring-kafka #2916) and picks a free one
@@ -122,6 +139,11 @@ public final class LocalLauncher {
             ports.put(plan.embeddedRedisPort(), "embedded Redis");
         }
         return ports;
+    }
+
+    /** The gateway's actuator port (9080 by default), one per replica like the service ports. */
+    private static int gatewayManagementPort(int replica) {
+        return 9080 + Service.REPLICA_PORT_STEP * replica;
     }
 
     private void startInfrastructure() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,6 +74,35 @@ final class Readiness {
                 throw new LaunchFailure(notReady(late, "not UP in Eureka or not routed by the gateway at "
                         + gateway.baseUrl() + "/v1/about/<service>")
                         + "\nThe gateway's log: " + gatewayProcess.log());
+            }
+            pause();
+        }
+    }
+
+    /**
+     * With replicas (W10): waits until Eureka lists {@code replicas} UP instances of every application in
+     * {@code processes} and every gateway in {@code gateways} routes to each service.
+     */
+    void awaitReplicas(List<ServiceProcess> processes, int replicas, List<GatewayProbe> gateways, Instant deadline) {
+        Set<String> names = new LinkedHashSet<>();
+        processes.forEach(process -> names.add(process.service().name()));
+        names.remove(Service.DISCOVERY.name());
+        while (true) {
+            requireAlive(processes);
+            Map<String, Integer> up = eureka.upInstances();
+            List<String> missing = names.stream()
+                    .filter(name -> up.getOrDefault(name.toUpperCase(Locale.ROOT), 0) < replicas)
+                    .toList();
+            boolean routed = missing.isEmpty() && gateways.stream().allMatch(gateway -> names.stream()
+                    .filter(name -> !name.equals(Service.GATEWAY.name()))
+                    .allMatch(gateway::routes));
+            if (routed) {
+                console.step(replicas + " instances of every application are UP and every gateway routes to them");
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchFailure("Timed out waiting for " + replicas + " UP instances of: "
+                        + (missing.isEmpty() ? "(all UP; a gateway does not route yet)" : String.join(", ", missing)));
             }
             pause();
         }

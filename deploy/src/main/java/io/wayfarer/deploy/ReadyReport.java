@@ -27,7 +27,8 @@ final class ReadyReport {
         console.line("");
         console.line(String.format("Wayfarer is ready after %.1f s.", console.elapsed().toMillis() / 1000.0));
         console.line("");
-        console.line("  Gateway           http://localhost:" + Service.GATEWAY.port());
+        processes.stream().filter(p -> p.service().name().equals(Service.GATEWAY.name())).forEach(gateway ->
+                console.line("  Gateway           http://localhost:" + gateway.service().port()));
         console.line("  Eureka dashboard  http://localhost:" + Service.DISCOVERY.port());
         infrastructure.forEach(line -> console.line("  " + line));
         console.line("");

@@ -1,6 +1,7 @@
 package io.wayfarer.deploy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,26 @@ record Service(String name, int port, Optional<String> database) {
 
     static Service backend(String name, int port) {
         return new Service(name, port, Optional.of("wayfarer_" + name.substring(0, name.indexOf('-')).toLowerCase(Locale.ROOT)));
+    }
+
+    /** Ports of replica {@code index} (0 = the first) are the first's plus 100 per replica: 8080, 8180, 8280. */
+    static final int REPLICA_PORT_STEP = 100;
+
+    /** The same service as replica {@code index}: same name and database, its own port. */
+    Service replica(int index) {
+        return onPort(port + REPLICA_PORT_STEP * index);
+    }
+
+    /** Every replica of every service a run with {@code replicas} instances starts, discovery first. */
+    static List<Service> all(int replicas) {
+        List<Service> services = new ArrayList<>(List.of(DISCOVERY));
+        for (int index = 0; index < replicas; index++) {
+            services.add(GATEWAY.replica(index));
+            for (Service backend : BACKENDS) {
+                services.add(backend.replica(index));
+            }
+        }
+        return services;
     }
 
     Service onPort(int otherPort) {

@@ -1,0 +1,102 @@
+package io.wayfarer.deploy.browser;
+
+import io.wayfarer.deploy.FullStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one thing the demo catalogue lacks for the journeys: an expert with a login. Through the API, as
+ * staff would do it in the console: the expert of a bookable published trip is linked to emma's account,
+ * so travellers can chat with her about that trip.
+ *
+ * @param tripId    a published trip with seats, whose expert is emma
+ * @param tripTitle its title
+ */
+record DemoData(long tripId, String tripTitle) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static DemoData prepare(FullStack stack) {
+        String base = stack.baseUrl();
+        awaitDemoAccounts(base, stack.demoPassword());
+        String admin = login(base, "admin", stack.demoPassword());
+        String emmaId = call(base, "GET", "/v1/users/me", login(base, "emma", stack.demoPassword()), null).path("id").asString();
+        for (JsonNode trip : call(base, "GET", "/v1/trips?per_page=50&sortby=price", null, null).path("items")) {
+            if (trip.path("expertId").isNull() || trip.path("expertId").isMissingNode()) {
+                continue;
+            }
+            JsonNode departures = call(base, "GET", "/v1/trips/" + trip.path("id").asLong() + "/departures?available=true", null, null);
+            if (departures.path("items").isEmpty()) {
+                continue;
+            }
+            call(base, "PATCH", "/v1/experts/" + trip.path("expertId").asLong(), admin, "{\"userId\":\"" + emmaId + "\"}");
+            return new DemoData(trip.path("id").asLong(), trip.path("title").asString());
+        }
+        throw new AssertionError("the demo catalogue has no published trip with an expert and free seats");
+    }
+
+    /**
+     * auth-service creates the demo accounts right after it starts, one Argon2 hash each, so they may
+     * trail its first "routable" answer by a few seconds (olga is the last one made); and a gateway that
+     * started before auth-service learns its signing key only at its next key-set fetch (at most every
+     * 10 s for an unknown key), so a first token may be refused for that long.
+     */
+    private static void awaitDemoAccounts(String base, String password) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            try {
+                String olga = login(base, "olga", password);
+                call(base, "GET", "/v1/users/me", olga, null);
+                call(base, "POST", "/v1/auth/logout", olga, null); // her only session is to be the browser's
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String login(String base, String account, String password) {
+        return call(base, "POST", "/v1/auth/login", null,
+                "{\"account\":\"" + account + "\",\"password\":\"" + password + "\"}").path("accessToken").asString();
+    }
+
+    private static JsonNode call(String base, String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(method + " " + path + " → " + response.statusCode() + " " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
