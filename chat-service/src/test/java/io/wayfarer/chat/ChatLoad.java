@@ -23,7 +23,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
@@ -125,7 +124,7 @@ public final class ChatLoad {
 
     private static void latencyPhase(RedisCommands<String, String> redis, String prefix, int portA, int portB, int rate,
             int seconds, int pairs) throws Exception {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>(); // {sent at, latency}
         AtomicLong received = new AtomicLong();
         List<Sock> senders = new ArrayList<>();
         List<String> conversations = new ArrayList<>();
@@ -140,36 +139,67 @@ public final class ChatLoad {
             open("127.0.0.2", portB, ticket(portB, expertUser), frame -> {
                 if (frame.path("type").asString().equals("message")) {
                     long sentAt = Long.parseLong(frame.path("text").asString());
-                    latencies.add(System.nanoTime() - sentAt);
+                    latencies.add(new long[] {sentAt, System.nanoTime() - sentAt});
                     received.incrementAndGet();
                 }
             }).get(30, TimeUnit.SECONDS);
         }
+        // warm-up at the same rate, not measured: the JIT compiles the send and delivery paths first, as
+        // in a running service (CHAT_BENCH_WARMUP_SECONDS, default 10; 0 measures a cold start too)
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("CHAT_BENCH_WARMUP_SECONDS", "10"));
+        if (warmup > 0) {
+            sendAtRate(senders, conversations, rate, warmup, "w");
+            awaitReceived(received, (long) rate * warmup);
+            System.out.printf("LATENCY: warm-up %d s at %d msg/s done (not measured)%n", warmup, rate);
+            latencies.clear();
+            received.set(0);
+        }
+        int total = rate * seconds;
+        long start = System.nanoTime();
+        double sendSeconds = sendAtRate(senders, conversations, rate, seconds, "b");
+        awaitReceived(received, total);
+        List<long[]> measured = new ArrayList<>(latencies);
+        long[] sorted = measured.stream().mapToLong(m -> m[1]).sorted().toArray();
+        System.out.printf("LATENCY: %d pairs, A->B, target %d msg/s for %d s: sent %d in %.1f s (%.0f msg/s), received %d%n",
+                pairs, rate, seconds, total, sendSeconds, total / sendSeconds, received.get());
+        System.out.printf("LATENCY: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6);
+        // the same per 5 s of sending, to tell a steady tail from a start-up one
+        for (int window = 0; window * 5 < seconds; window++) {
+            long from = start + window * 5_000_000_000L;
+            long to = from + 5_000_000_000L;
+            long[] part = measured.stream().filter(m -> m[0] >= from && m[0] < to).mapToLong(m -> m[1]).sorted().toArray();
+            if (part.length > 0) {
+                System.out.printf("LATENCY: %2d-%2d s: %d messages, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", window * 5,
+                        window * 5 + 5, part.length, pct(part, 50), pct(part, 99), part[part.length - 1] / 1e6);
+            }
+        }
+    }
+
+    /** Sends {@code rate} messages a second for {@code seconds}, round-robin over the pairs; the sending time. */
+    private static double sendAtRate(List<Sock> senders, List<String> conversations, int rate, int seconds, String tag)
+            throws InterruptedException {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 1_000_000_000L;
-        AtomicInteger sent = new AtomicInteger();
+        long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int pair = i % pairs;
+            int pair = i % senders.size();
             senders.get(pair).send("{\"type\":\"send\",\"conversationId\":\"" + conversations.get(pair)
-                    + "\",\"clientId\":\"b" + i + "\",\"text\":\"" + System.nanoTime() + "\"}");
-            sent.incrementAndGet();
+                    + "\",\"clientId\":\"" + tag + i + "\",\"text\":\"" + System.nanoTime() + "\"}");
         }
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void awaitReceived(AtomicLong received, long expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (received.get() < total && System.currentTimeMillis() < deadline) {
+        while (received.get() < expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("LATENCY: %d pairs, A->B, target %d msg/s for %d s: sent %d in %.1f s (%.0f msg/s), received %d%n",
-                pairs, rate, seconds, sent.get(), sendSeconds, sent.get() / sendSeconds, received.get());
-        System.out.printf("LATENCY: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6);
     }
 
     private static double pct(long[] sorted, double p) {
