@@ -11,6 +11,7 @@ import io.wayfarer.recommend.training.ServedModel;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,10 @@ class RecommendationsEndToEndIntegrationTests extends RecommendIntegrationTest {
     final UUID buyer = UUID.randomUUID();
     final UUID reviewer = UUID.randomUUID();
     final List<UUID> events = new ArrayList<>();
+
+    /** The order of an answer's parts: what the model learnt, then popularity, then the catalogue's own ranking. */
+    static final Comparator<String> SOURCE_ORDER =
+            Comparator.comparingInt(List.of("model", "popularity", "catalog")::indexOf);
 
     @BeforeAll
     void aSmallWorldIsTrained() {
@@ -127,6 +132,16 @@ class RecommendationsEndToEndIntegrationTests extends RecommendIntegrationTest {
         assertThat(items.get(0).path("source").asString()).isEqualTo("popularity");
         assertThat(items.get(0).path("explanation").asString()).isEqualTo("Kyoto Food Walk is popular with travellers right now.");
         assertThat(items.findValues("trip")).extracting(trip -> trip.path("id").asLong()).doesNotContain(draft);
+    }
+
+    @Test
+    void theModelComesFirstThenPopularityThenTheCatalogue() {
+        JsonNode items = RecommendApi.body(api().get("/v1/recommendations?limit=50", TestIdentity.traveller(buyer)))
+                .path("items");
+
+        assertThat(items.findValuesAsString("source")).startsWith("model").contains("popularity")
+                .isSortedAccordingTo(SOURCE_ORDER);
+        assertThat(items.findValues("trip")).extracting(trip -> trip.path("id").asLong()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One recommended trip as the API shows it: the trip's summary, a score (larger = better; only comparable
- * within one answer), where it came from ({@code model} or {@code popularity}), a sentence for the traveller,
- * and the trips that are the evidence.
+ * within one answer), where it came from ({@code model}, {@code popularity} or {@code catalog}), a sentence for
+ * the traveller, and the trips that are the evidence.
  */
 record RecommendedTrip(Trip trip, double score, String source, String explanation, List<Trip> because) {
 

@@ -5,8 +5,11 @@ import io.wayfarer.platform.problem.ProblemType;
 import io.wayfarer.recommend.model.Recommendation;
 import io.wayfarer.recommend.signal.Signals;
 import io.wayfarer.recommend.training.ServedModel;
+import io.wayfarer.recommend.trip.TripFacts;
 import io.wayfarer.recommend.trip.TripSummaries;
 import io.wayfarer.recommend.trip.TripSummary;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,26 +25,35 @@ import org.springframework.stereotype.Component;
 /**
  * Answers both recommendation reads from the served model, then makes them safe and complete: only published
  * trips, never one the user bought (read on every request), never the trip itself for "similar"; too few
- * answers (cold start, no model yet) are filled from popularity. Each item says why it is there.
+ * answers (cold start, no model yet) are filled from popularity (similar trips: first the same destination and
+ * shared tags), then from the catalogue's own ranking, so a platform with published trips never answers empty.
+ * Each item says why it is there.
  */
 @Component
 class Recommender {
 
     /** How many candidates are asked of the model, so that filtering still leaves {@code limit} items. */
     static final int DEPTH = 100;
+    /** The {@code source} of items chosen by the catalogue's facts (destination, tags, reviews, age). */
+    static final String CATALOG = "catalog";
 
     private final ServedModel served;
     private final CandidateCache cache;
     private final Signals signals;
     private final TripSummaries trips;
     private final PopularTrips popular;
+    private final CatalogPicks picks;
+    private final Clock clock;
 
-    Recommender(ServedModel served, CandidateCache cache, Signals signals, TripSummaries trips, PopularTrips popular) {
+    Recommender(ServedModel served, CandidateCache cache, Signals signals, TripSummaries trips, PopularTrips popular,
+            CatalogPicks picks, Clock clock) {
         this.served = served;
         this.cache = cache;
         this.signals = signals;
         this.trips = trips;
         this.popular = popular;
+        this.picks = picks;
+        this.clock = clock;
     }
 
     Recommendations forUser(UUID user, int limit) {
@@ -55,6 +67,7 @@ class Recommender {
         Answer answer = new Answer(limit, history.bought(), history.seen());
         answer.addModelItems(candidates, null);
         answer.addPopular(popular.ranking());
+        answer.addCatalogPicks();
         return answer.done(serving);
     }
 
@@ -70,7 +83,9 @@ class Recommender {
         if (source.destinationId() != null) {
             answer.addSameDestination(source.destinationId());
         }
+        answer.addSharedTags(source);
         answer.addPopular(popular.ranking());
+        answer.addCatalogPicks();
         return answer.done(serving);
     }
 
@@ -145,7 +160,24 @@ class Recommender {
                     return;
                 }
                 if (allowedAsFill(trip.id())) {
-                    add(trip, 0, "popularity", Explanations.sameDestination(trip), List.of());
+                    add(trip, 0, CATALOG, Explanations.sameDestination(trip), List.of());
+                }
+            }
+        }
+
+        /** Trips sharing the most tags with {@code source}, for similar trips the model has no evidence about. */
+        void addSharedTags(TripSummary source) {
+            if (full()) {
+                return;
+            }
+            List<String> tags = trips.factsOf(source.id()).map(TripFacts::tags).orElse(List.of());
+            for (TripFacts.Trip other : trips.publishedSharingTags(tags, source.id(), limit + chosen.size())) {
+                if (full()) {
+                    return;
+                }
+                if (allowedAsFill(other.summary().id())) {
+                    List<String> shared = tags.stream().filter(other.facts().tags()::contains).toList();
+                    add(other.summary(), 0, CATALOG, Explanations.sharedTags(other.summary(), shared), List.of());
                 }
             }
         }
@@ -157,16 +189,33 @@ class Recommender {
             List<Long> open = ranking.stream().filter(this::allowedAsFill)
                     .limit((long) (limit - items.size()) * 2 + 10).toList();
             Map<Long, TripSummary> summaries = trips.find(open);
-            List<TripSummary> candidates = new ArrayList<>(open.stream().map(summaries::get).toList());
-            if (candidates.size() < limit - items.size()) {
-                candidates.addAll(trips.newestPublished(limit + chosen.size() + excluded.size() + notAsFill.size()));
-            }
-            for (TripSummary trip : candidates) {
+            for (TripSummary trip : open.stream().map(summaries::get).toList()) {
                 if (full()) {
                     return;
                 }
                 if (trip != null && trip.published() && allowedAsFill(trip.id())) {
                     add(trip, 0, "popularity", Explanations.popular(trip), List.of());
+                }
+            }
+        }
+
+        /** The catalogue's own ranking (reviews, then the newest): what is left when behaviour says too little. */
+        void addCatalogPicks() {
+            if (full()) {
+                return;
+            }
+            List<TripFacts.Trip> open = picks.ranking().stream().filter(pick -> allowedAsFill(pick.summary().id()))
+                    .limit((long) (limit - items.size()) * 2 + 10).toList();
+            // the ranking may be a refresh old: whether each trip is still published is read now
+            Map<Long, TripSummary> current = trips.find(open.stream().map(pick -> pick.summary().id()).toList());
+            Instant now = clock.instant();
+            for (TripFacts.Trip pick : open) {
+                if (full()) {
+                    return;
+                }
+                TripSummary trip = current.get(pick.summary().id());
+                if (trip != null && trip.published()) {
+                    add(trip, 0, CATALOG, Explanations.fromCatalogue(trip, pick.facts(), now), List.of());
                 }
             }
         }

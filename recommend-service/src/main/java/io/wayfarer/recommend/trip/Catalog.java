@@ -31,10 +31,12 @@ public class Catalog {
         try {
             CatalogClient.Trip trip = client.trip(tripId);
             return Optional.of(new Answer(new TripSummary(trip.id(), trip.title(), trip.destinationId(), trip.status(),
-                    trip.price(), trip.currency(), trip.coverImageUrl()), trip.version()));
+                    trip.price(), trip.currency(), trip.coverImageUrl()), new TripFacts(trip.tags(),
+                    trip.averageRating(), trip.reviewCount() == null ? 0 : trip.reviewCount(), trip.createdAt()),
+                    trip.version()));
         } catch (CatalogRefusal refusal) {
             String status = refusal.gone() ? "deleted" : "missing";
-            return Optional.of(new Answer(new TripSummary(tripId, null, null, status, null, null, null), -1));
+            return Optional.of(new Answer(new TripSummary(tripId, null, null, status, null, null, null), null, -1));
         }
     }
 
@@ -43,7 +45,10 @@ public class Catalog {
         return Optional.empty();
     }
 
-    /** catalog-service's answer and the trip's version (-1 when it refused: any product event wins over it). */
-    public record Answer(TripSummary trip, long version) {
+    /**
+     * catalog-service's answer, what else it says of the trip (null when it refused) and the trip's version (-1 when
+     * it refused: any product event wins over it).
+     */
+    public record Answer(TripSummary trip, TripFacts facts, long version) {
     }
 }

@@ -1,6 +1,8 @@
 package io.wayfarer.recommend.trip;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ interface CatalogClient {
     Trip trip(@PathVariable("id") long tripId);
 
     record Trip(long id, String title, Long destinationId, BigDecimal price, String currency, String coverImageUrl,
-            String status, long version) {
+            String status, List<String> tags, BigDecimal averageRating, Long reviewCount, Instant createdAt,
+            long version) {
     }
 }

@@ -3,6 +3,11 @@ package io.wayfarer.recommend.trip;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wayfarer.platform.events.EventEnvelope;
 import io.wayfarer.platform.events.ProcessedEvents;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code wayfarer.catalog.products} into the trip projection: {@code product.created|updated} carry the whole
- * trip (catalog's TripView), {@code product.deleted} its id and version. Applied once per event id and only if
+ * trip (catalog's TripView: the summary, and the tags, reviews and creation time kept as {@link TripFacts}),
+ * {@code product.deleted} its id and version. Applied once per event id and only if
  * newer than what is stored, so order across partitions and replays do not matter.
  */
 @Component
@@ -45,6 +51,7 @@ class ProductEvents {
     void on(String message) {
         EventEnvelope event;
         TripSummary trip;
+        TripFacts facts = null;
         long version;
         try {
             event = json.readValue(message, EventEnvelope.class);
@@ -63,6 +70,9 @@ class ProductEvents {
                 case "product.deleted" -> new TripSummary(id, null, null, "deleted", null, null, null);
                 default -> null;
             };
+            if (trip != null && !"deleted".equals(trip.status())) {
+                facts = facts(data);
+            }
         } catch (RuntimeException e) {
             registry.counter("recommend.events.rejected").increment();
             log.warn("Skipped an unreadable product event: {}", e.getMessage());
@@ -71,12 +81,37 @@ class ProductEvents {
         if (trip == null) {
             return;
         }
+        TripFacts known = facts;
         transactions.executeWithoutResult(status -> {
             if (processed.firstTime(event.id(), CONSUMER)) {
-                summaries.store(trip, version);
+                summaries.store(trip, known, version);
                 registry.counter("recommend.trips.applied", "type", event.type()).increment();
             }
         });
+    }
+
+    /** Tags, reviews and creation time: optional, so an odd value is left unknown rather than losing the event. */
+    private static TripFacts facts(JsonNode data) {
+        List<String> tags = new ArrayList<>();
+        data.path("tags").forEach(tag -> {
+            if (tag.isString() && !tag.asString().isBlank()) {
+                tags.add(tag.asString());
+            }
+        });
+        BigDecimal rating = data.path("averageRating").isNumber() ? data.path("averageRating").decimalValue() : null;
+        if (rating != null && (rating.signum() < 0 || rating.compareTo(BigDecimal.valueOf(5)) > 0)) {
+            rating = null;
+        }
+        return new TripFacts(tags, rating, Math.max(0, data.path("reviewCount").asLong(0)),
+                instant(data.path("createdAt").asString(null)));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String status(String status) {

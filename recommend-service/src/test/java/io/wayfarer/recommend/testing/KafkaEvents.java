@@ -49,17 +49,72 @@ public final class KafkaEvents {
 
     /** catalog-service's product.created|updated (its TripView) with the given status and version. */
     public static UUID product(long tripId, String title, long destinationId, String status, long version) {
-        Map<String, Object> trip = new LinkedHashMap<>();
-        trip.put("id", tripId);
-        trip.put("title", title);
-        trip.put("destinationId", destinationId);
-        trip.put("price", 1999.00);
-        trip.put("currency", "CNY");
-        trip.put("coverImageUrl", "https://img.example/" + tripId + ".jpg");
-        trip.put("status", status);
-        trip.put("version", version);
-        return send("wayfarer.catalog.products", UUID.randomUUID(), version == 0 ? "product.created" : "product.updated",
-                "catalog-service", String.valueOf(tripId), trip);
+        return aTrip(tripId, title).in(destinationId).status(status).version(version).send();
+    }
+
+    /** A product event to build: published, version 0, no tags, no reviews, created now, unless told otherwise. */
+    public static Product aTrip(long tripId, String title) {
+        return new Product(tripId, title);
+    }
+
+    /** catalog-service's TripView as its product events carry it. */
+    public static final class Product {
+
+        private final Map<String, Object> trip = new LinkedHashMap<>();
+
+        private Product(long tripId, String title) {
+            trip.put("id", tripId);
+            trip.put("title", title);
+            trip.put("destinationId", 1);
+            trip.put("expertId", 7);
+            trip.put("price", 1999.00);
+            trip.put("currency", "CNY");
+            trip.put("tags", List.of());
+            trip.put("coverImageUrl", "https://img.example/" + tripId + ".jpg");
+            trip.put("status", "published");
+            trip.put("averageRating", 0);
+            trip.put("reviewCount", 0);
+            trip.put("version", 0L);
+            trip.put("createdAt", Instant.now().toString());
+        }
+
+        public Product in(long destinationId) {
+            trip.put("destinationId", destinationId);
+            return this;
+        }
+
+        public Product tagged(String... tags) {
+            trip.put("tags", List.of(tags));
+            return this;
+        }
+
+        public Product rated(double averageRating, long reviews) {
+            trip.put("averageRating", averageRating);
+            trip.put("reviewCount", reviews);
+            return this;
+        }
+
+        public Product createdDaysAgo(int days) {
+            trip.put("createdAt", Instant.now().minus(Duration.ofDays(days)).toString());
+            return this;
+        }
+
+        public Product status(String status) {
+            trip.put("status", status);
+            return this;
+        }
+
+        public Product version(long version) {
+            trip.put("version", version);
+            return this;
+        }
+
+        public UUID send() {
+            long version = (Long) trip.get("version");
+            return KafkaEvents.send("wayfarer.catalog.products", UUID.randomUUID(),
+                    version == 0 ? "product.created" : "product.updated", "catalog-service",
+                    String.valueOf(trip.get("id")), Map.copyOf(trip));
+        }
     }
 
     public static void productDeleted(long tripId, long version) {
