@@ -2,12 +2,11 @@ package io.wayfarer.catalog.destination;
 
 import io.wayfarer.catalog.cache.Versioned;
 import io.wayfarer.catalog.cache.VersionedCache;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import io.wayfarer.catalog.query.Filters;
 import io.wayfarer.catalog.rest.MergePatch;
 import io.wayfarer.catalog.rest.Preconditions;
 import io.wayfarer.platform.paging.ListQuery;
-import io.wayfarer.platform.problem.ProblemException;
-import io.wayfarer.platform.problem.ProblemType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,8 @@ public class DestinationCatalog {
 
     /** 404 for an unknown id, 410 for a deleted one. */
     public Versioned<DestinationView> find(long id) {
-        Versioned<DestinationView> found = cache.read(CACHE, id, DestinationView.class,
-                () -> destinations.findById(id).map(Destination::versioned))
-                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No destination " + id + "."));
-        if (found.gone()) {
-            throw ProblemException.of(ProblemType.GONE, "Destination " + id + " was deleted.");
-        }
-        return found;
+        return CatalogEntry.liveCached(cache.read(CACHE, id, DestinationView.class,
+                () -> destinations.findById(id).map(Destination::versioned)), "destination", id);
     }
 
     /** For other features' validation: the destination exists and is not deleted. */
@@ -108,11 +102,6 @@ public class DestinationCatalog {
     }
 
     private Destination existing(long id) {
-        Destination destination = destinations.findById(id)
-                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No destination " + id + "."));
-        if (destination.deleted()) {
-            throw ProblemException.of(ProblemType.GONE, "Destination " + id + " was deleted.");
-        }
-        return destination;
+        return CatalogEntry.live(destinations.findById(id), "destination", id);
     }
 }

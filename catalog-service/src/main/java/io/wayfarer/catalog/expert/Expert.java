@@ -1,13 +1,9 @@
 package io.wayfarer.catalog.expert;
 
-import io.wayfarer.catalog.cache.Versioned;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +17,8 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "expert")
-class Expert {
+class Expert extends CatalogEntry<ExpertView> {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String displayName;
     private String bio;
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -39,17 +32,12 @@ class Expert {
     private long ratingCount;
     @Column(insertable = false, updatable = false)
     private BigDecimal ratingAvg;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
-    private Instant deletedAt;
 
     protected Expert() {
     }
 
     Expert(ExpertRequest request, Instant now) {
-        this.createdAt = now;
+        super(now);
         replace(request, now);
     }
 
@@ -59,36 +47,16 @@ class Expert {
         this.languages = request.languages() == null ? List.of() : List.copyOf(request.languages());
         this.specialties = request.specialties() == null ? List.of() : List.copyOf(request.specialties());
         this.userId = request.userId();
-        this.updatedAt = now;
-    }
-
-    void delete(Instant now) {
-        this.deletedAt = now;
-        this.updatedAt = now;
-    }
-
-    boolean deleted() {
-        return deletedAt != null;
-    }
-
-    long id() {
-        return id;
-    }
-
-    long version() {
-        return version;
+        changedAt(now);
     }
 
     ExpertRequest asRequest() {
         return new ExpertRequest(displayName, bio, languages, specialties, userId);
     }
 
-    ExpertView view() {
-        return new ExpertView(id, displayName, bio, List.copyOf(languages), List.copyOf(specialties), userId,
-                ratingAvg == null ? BigDecimal.ZERO : ratingAvg, ratingCount, version, createdAt, updatedAt);
-    }
-
-    Versioned<ExpertView> versioned() {
-        return deleted() ? Versioned.gone(version) : new Versioned<>(version, view());
+    @Override
+    protected ExpertView view() {
+        return new ExpertView(id(), displayName, bio, List.copyOf(languages), List.copyOf(specialties), userId,
+                ratingAvg == null ? BigDecimal.ZERO : ratingAvg, ratingCount, version(), createdAt(), updatedAt());
     }
 }

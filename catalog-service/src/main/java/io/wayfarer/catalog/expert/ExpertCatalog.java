@@ -2,12 +2,11 @@ package io.wayfarer.catalog.expert;
 
 import io.wayfarer.catalog.cache.Versioned;
 import io.wayfarer.catalog.cache.VersionedCache;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import io.wayfarer.catalog.query.Filters;
 import io.wayfarer.catalog.rest.MergePatch;
 import io.wayfarer.catalog.rest.Preconditions;
 import io.wayfarer.platform.paging.ListQuery;
-import io.wayfarer.platform.problem.ProblemException;
-import io.wayfarer.platform.problem.ProblemType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,8 @@ public class ExpertCatalog {
 
     /** 404 for an unknown id, 410 for a deleted one. */
     public Versioned<ExpertView> find(long id) {
-        Versioned<ExpertView> found = cache.read(CACHE, id, ExpertView.class,
-                () -> experts.findById(id).map(Expert::versioned))
-                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No expert " + id + "."));
-        if (found.gone()) {
-            throw ProblemException.of(ProblemType.GONE, "Expert " + id + " was deleted.");
-        }
-        return found;
+        return CatalogEntry.liveCached(cache.read(CACHE, id, ExpertView.class,
+                () -> experts.findById(id).map(Expert::versioned)), "expert", id);
     }
 
     /** For other features' validation: the expert exists and is not deleted. */
@@ -105,11 +99,6 @@ public class ExpertCatalog {
     }
 
     private Expert existing(long id) {
-        Expert expert = experts.findById(id)
-                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No expert " + id + "."));
-        if (expert.deleted()) {
-            throw ProblemException.of(ProblemType.GONE, "Expert " + id + " was deleted.");
-        }
-        return expert;
+        return CatalogEntry.live(experts.findById(id), "expert", id);
     }
 }

@@ -1,6 +1,7 @@
 package io.wayfarer.catalog.review;
 
 import io.wayfarer.catalog.access.CatalogAccess;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import io.wayfarer.catalog.query.Filters;
 import io.wayfarer.catalog.rest.MergePatch;
 import io.wayfarer.catalog.rest.Preconditions;
@@ -107,11 +108,6 @@ class ReviewBook {
     }
 
     Review existing(long id) {
-        Review review = reviews.findById(id)
-                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No review " + id + "."));
-        if (review.deleted()) {
-            throw ProblemException.of(ProblemType.GONE, "Review " + id + " was deleted.");
-        }
-        return review;
+        return CatalogEntry.live(reviews.findById(id), "review", id);
     }
 }

@@ -3,7 +3,6 @@ package io.wayfarer.catalog.review;
 import io.wayfarer.catalog.rest.MergePatch;
 import io.wayfarer.catalog.rest.Preconditions;
 import io.wayfarer.catalog.rest.Responses;
-import io.wayfarer.catalog.cache.Versioned;
 import io.wayfarer.platform.identity.CurrentUser;
 import io.wayfarer.platform.paging.ListPage;
 import io.wayfarer.platform.paging.ListQuery;
@@ -50,27 +49,27 @@ class ReviewController {
     ResponseEntity<ReviewView> write(CurrentUser user, @PathVariable long tripId,
             @Valid @RequestBody ReviewRequest body) {
         Review review = book.write(tripId, user, body);
-        return Responses.created("/v1/reviews/" + review.id(), versioned(review));
+        return Responses.created("/v1/reviews/" + review.id(), review.versioned());
     }
 
     @GetMapping(path = "/v1/reviews/{id}", produces = JSON)
     ResponseEntity<ReviewView> one(@PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return Responses.one(versioned(book.existing(id)), ifNoneMatch);
+        return Responses.one(book.existing(id).versioned(), ifNoneMatch);
     }
 
     @PutMapping(path = "/v1/reviews/{id}", consumes = JSON, produces = JSON)
     ResponseEntity<ReviewView> rewrite(CurrentUser user, @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReviewRequest body) {
-        return Responses.updated(versioned(book.rewrite(id, user, Preconditions.expectedVersion(ifMatch), body)));
+        return Responses.updated(book.rewrite(id, user, Preconditions.expectedVersion(ifMatch), body).versioned());
     }
 
     @PatchMapping(path = "/v1/reviews/{id}", consumes = {MergePatch.MEDIA_TYPE, JSON}, produces = JSON)
     ResponseEntity<ReviewView> patch(CurrentUser user, @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode patch) {
-        return Responses.updated(versioned(book.patch(id, user, Preconditions.expectedVersion(ifMatch), patch)));
+        return Responses.updated(book.patch(id, user, Preconditions.expectedVersion(ifMatch), patch).versioned());
     }
 
     @DeleteMapping("/v1/reviews/{id}")
@@ -78,9 +77,5 @@ class ReviewController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         book.delete(id, user, Preconditions.expectedVersion(ifMatch));
         return Responses.deleted();
-    }
-
-    private static Versioned<ReviewView> versioned(Review review) {
-        return new Versioned<>(review.version(), review.view());
     }
 }

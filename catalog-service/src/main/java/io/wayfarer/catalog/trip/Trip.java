@@ -1,15 +1,11 @@
 package io.wayfarer.catalog.trip;
 
-import io.wayfarer.catalog.cache.Versioned;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +19,8 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "trip")
-class Trip {
+class Trip extends CatalogEntry<TripView> {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String title;
     private String summary;
     private String description;
@@ -48,17 +41,12 @@ class Trip {
     private long ratingSum;
     @Column(insertable = false, updatable = false)
     private BigDecimal ratingAvg;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
-    private Instant deletedAt;
 
     protected Trip() {
     }
 
     Trip(TripRequest request, Instant now) {
-        this.createdAt = now;
+        super(now);
         replace(request, now);
     }
 
@@ -74,28 +62,11 @@ class Trip {
         this.tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
         this.coverImageUrl = request.coverImageUrl();
         this.status = TripStatus.fromApi(request.status());
-        this.updatedAt = now;
-    }
-
-    void delete(Instant now) {
-        this.deletedAt = now;
-        this.updatedAt = now;
-    }
-
-    boolean deleted() {
-        return deletedAt != null;
+        changedAt(now);
     }
 
     boolean expertChangesTo(Long newExpertId) {
         return !Objects.equals(expertId, newExpertId);
-    }
-
-    long id() {
-        return id;
-    }
-
-    long version() {
-        return version;
     }
 
     Long expertId() {
@@ -115,13 +86,10 @@ class Trip {
                 tags, coverImageUrl, status.apiName());
     }
 
-    TripView view() {
-        return new TripView(id, title, summary, description, destinationId, expertId, price, currency, durationDays,
+    @Override
+    protected TripView view() {
+        return new TripView(id(), title, summary, description, destinationId, expertId, price, currency, durationDays,
                 List.copyOf(tags), coverImageUrl, status.apiName(), ratingAvg == null ? BigDecimal.ZERO : ratingAvg,
-                ratingCount, version, createdAt, updatedAt);
-    }
-
-    Versioned<TripView> versioned() {
-        return deleted() ? Versioned.gone(version) : new Versioned<>(version, view());
+                ratingCount, version(), createdAt(), updatedAt());
     }
 }

@@ -3,11 +3,10 @@ package io.wayfarer.catalog.trip;
 import io.wayfarer.catalog.access.CatalogAccess;
 import io.wayfarer.catalog.cache.Versioned;
 import io.wayfarer.catalog.cache.VersionedCache;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import io.wayfarer.catalog.query.Filters;
 import io.wayfarer.platform.identity.CurrentUser;
 import io.wayfarer.platform.paging.ListQuery;
-import io.wayfarer.platform.problem.ProblemException;
-import io.wayfarer.platform.problem.ProblemType;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
@@ -36,14 +35,10 @@ public class TripCatalog {
      * trip, 410 for a deleted one.
      */
     public Versioned<TripView> visible(long id, Optional<CurrentUser> user) {
-        Versioned<TripView> found = cache.read(CACHE, id, TripView.class,
-                () -> trips.findById(id).map(Trip::versioned))
-                .orElseThrow(() -> notFound(id));
-        if (found.gone()) {
-            throw ProblemException.of(ProblemType.GONE, "Trip " + id + " was deleted.");
-        }
+        Versioned<TripView> found = CatalogEntry.liveCached(cache.read(CACHE, id, TripView.class,
+                () -> trips.findById(id).map(Trip::versioned)), "trip", id);
         if (!found.value().published() && !CatalogAccess.seesUnpublished(user)) {
-            throw notFound(id);
+            throw CatalogEntry.notFound("trip", id);
         }
         return found;
     }
@@ -89,9 +84,5 @@ public class TripCatalog {
                     cb.isNull(departure.get("deletedAt")));
             return root.get("id").in(departing);
         };
-    }
-
-    private static ProblemException notFound(long id) {
-        return ProblemException.of(ProblemType.NOT_FOUND, "No trip " + id + ".");
     }
 }

@@ -3,13 +3,13 @@ package io.wayfarer.catalog.trip;
 import io.wayfarer.catalog.cache.Versioned;
 import io.wayfarer.catalog.cache.VersionedCache;
 import io.wayfarer.catalog.destination.DestinationCatalog;
+import io.wayfarer.catalog.entry.CatalogEntry;
 import io.wayfarer.catalog.expert.ExpertCatalog;
 import io.wayfarer.catalog.expert.ExpertRatings;
 import io.wayfarer.catalog.rest.MergePatch;
 import io.wayfarer.catalog.rest.Preconditions;
 import io.wayfarer.platform.problem.FieldViolation;
 import io.wayfarer.platform.problem.ProblemException;
-import io.wayfarer.platform.problem.ProblemType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,11 +111,6 @@ class TripChanges {
     }
 
     private Trip existing(long id) {
-        Trip trip = trips.findById(id)
-                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No trip " + id + "."));
-        if (trip.deleted()) {
-            throw ProblemException.of(ProblemType.GONE, "Trip " + id + " was deleted.");
-        }
-        return trip;
+        return CatalogEntry.live(trips.findById(id), "trip", id);
     }
 }
