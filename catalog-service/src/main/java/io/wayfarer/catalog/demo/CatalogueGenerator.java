@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * launcher (≥ 30 destinations, 200+ trips, 12 experts, departures, reviews) and for load tests
  * (10k+ trips). Idempotent: rows are recognised by their names and titles, so a restart — or a
  * second instance starting at the same time, serialised by an advisory lock — adds only what is
- * missing. Writes straight to the tables (a bulk load), then invalidates the cache keys it touched.
+ * missing. Writes straight to the tables (a bulk load), then invalidates the cache keys it touched and
+ * announces the new trips ({@code product.created}, in the same transaction).
  */
 @Component
 class CatalogueGenerator {
@@ -42,11 +44,14 @@ class CatalogueGenerator {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final VersionedCache cache;
+    private final TripCatalog tripCatalog;
 
-    CatalogueGenerator(JdbcTemplate jdbc, TransactionTemplate transactions, VersionedCache cache) {
+    CatalogueGenerator(JdbcTemplate jdbc, TransactionTemplate transactions, VersionedCache cache,
+            TripCatalog tripCatalog) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.cache = cache;
+        this.tripCatalog = tripCatalog;
     }
 
     /** Makes sure demo trips 0 … trips-1 exist (with places, guides, departures, reviews); returns how many were added. */
@@ -56,7 +61,7 @@ class CatalogueGenerator {
             List<Long> places = ensurePlaces();
             List<Long> guides = ensureGuides();
             List<DemoTrip> missing = missingTrips(trips, places, guides);
-            insert(missing);
+            tripCatalog.announceLoaded(insert(missing));
             jdbc.update("""
                     UPDATE expert e SET rating_count = s.c, rating_sum = s.s, version = e.version + 1
                     FROM (SELECT expert_id, sum(rating_count) AS c, sum(rating_sum) AS s FROM trip
@@ -107,7 +112,8 @@ class CatalogueGenerator {
         return all.stream().filter(trip -> !existing.contains(trip.title())).toList();
     }
 
-    private void insert(List<DemoTrip> trips) {
+    /** Inserts the trips with their departures and reviews; the new trips' ids. */
+    private Collection<Long> insert(List<DemoTrip> trips) {
         Map<String, Long> ids = new HashMap<>();
         for (int from = 0; from < trips.size(); from += 500) {
             List<DemoTrip> batch = trips.subList(from, Math.min(trips.size(), from + 500));
@@ -159,6 +165,7 @@ class CatalogueGenerator {
                 INSERT INTO review (trip_id, user_id, author_name, rating, text, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", reviews.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4],
                 r[5], r[5]}).toList());
+        return ids.values();
     }
 
     private Array textArray(List<String> values) {

@@ -10,11 +10,15 @@ import io.wayfarer.platform.paging.ListQuery;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reading trips: by id through the cache, lists straight from PostgreSQL with the API's filters. */
 @Service
@@ -24,10 +28,24 @@ public class TripCatalog {
 
     private final Trips trips;
     private final VersionedCache cache;
+    private final TripEvents events;
 
-    TripCatalog(Trips trips, VersionedCache cache) {
+    TripCatalog(Trips trips, VersionedCache cache, TripEvents events) {
         this.trips = trips;
         this.cache = cache;
+        this.events = events;
+    }
+
+    /**
+     * Trips written straight to the table by a bulk load (the demo catalogue) are announced like any
+     * other new trip — {@code product.created} in the loading transaction — so consumers' projections
+     * (recommend-service) know them from the first start.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announceLoaded(Collection<Long> ids) {
+        trips.findAllById(ids).stream()
+                .sorted(Comparator.comparingLong(Trip::id))
+                .forEach(trip -> events.created(trip.view()));
     }
 
     /**

@@ -43,6 +43,11 @@ class DemoCatalogueIntegrationTests {
 
         assertThat(generator.ensure(260)).as("growing adds only the new trips").isEqualTo(40);
         assertThat(demoTrips()).isEqualTo(260);
+        // every demo trip is announced once, as any new trip is, so consumers' projections know it from the start
+        assertThat(count("""
+                SELECT count(*) FROM trip t WHERE t.cover_image_url LIKE 'https://img.wayfarer.io/trips/%'
+                  AND (SELECT count(*) FROM outbox_event e WHERE e.topic = 'wayfarer.catalog.products'
+                       AND e.type = 'product.created' AND e.subject = t.id::text) <> 1""")).isZero();
     }
 
     private long demoTrips() {
