@@ -53,4 +53,28 @@ class ReviewEventsIntegrationTests {
             assertThat(node.path("occurredAt").isMissingNode()).isFalse();
         });
     }
+
+    @Test
+    void everyRatingChangeAnnouncesTheTripWithItsNewAggregates() {
+        CatalogApi api = new CatalogApi(port);
+        long trip = api.trip(aTrip().to(api.destination(CatalogApi.unique("Lijiang"), "China")));
+        TestIdentity ada = TestIdentity.traveller();
+        TestIdentity bo = TestIdentity.traveller();
+
+        long review = CatalogApi.body(api.post("/v1/trips/" + trip + "/reviews", "{\"rating\": 4}", ada)).path("id").asLong();
+        assertThat(api.post("/v1/trips/" + trip + "/reviews", "{\"rating\": 2}", bo).statusCode()).isEqualTo(201);
+        assertThat(api.post("/v1/trips/" + trip + "/reviews", "{\"rating\": 1}", bo).statusCode()).isEqualTo(409);
+        assertThat(api.delete("/v1/reviews/" + review, ada).statusCode()).isEqualTo(204);
+
+        List<JsonNode> updates = jdbc.queryForList("""
+                SELECT payload::text FROM outbox_event
+                WHERE topic = 'wayfarer.catalog.products' AND type = 'product.updated' AND subject = ? ORDER BY seq""",
+                String.class, String.valueOf(trip)).stream().map(CatalogApi.json::readTree).toList();
+        assertThat(updates).extracting(node -> node.path("reviewCount").asLong()).containsExactly(1L, 2L, 1L);
+        assertThat(updates).extracting(node -> node.path("averageRating").decimalValue().doubleValue())
+                .containsExactly(4.0, 3.0, 2.0);
+        assertThat(updates).extracting(node -> node.path("version").asLong()).isSorted().doesNotHaveDuplicates();
+        JsonNode now = CatalogApi.body(api.get("/v1/trips/" + trip, null));
+        assertThat(updates.get(2).path("version").asLong()).isEqualTo(now.path("version").asLong());
+    }
 }
