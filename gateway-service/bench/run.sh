@@ -3,6 +3,7 @@
 # chain (rate limit + JWT + session, one Redis round trip) vs the same route on a gateway without it.
 # Usage (from the repository root, after `./mvnw -q -pl gateway-service verify`):
 #   gateway-service/bench/run.sh [duration=20s] [connections=32] [threads=2] [rounds=3]
+# BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=..., -Dbench.countRestores=true) is passed to the harness JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20s}; CONNECTIONS=${2:-32}; THREADS=${3:-2}; ROUNDS=${4:-3}
@@ -11,7 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; ex
 mkdir -p target/bench
 ../mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 rm -f target/bench/bench.env
-java -Xms512m -Xmx1g -Djava.io.tmpdir=target/bench \
+java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx1g -Djava.io.tmpdir=target/bench \
   -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
   io.wayfarer.gateway.EdgeBenchmark target/bench/bench.env > target/bench/harness.log 2>&1 &
 HARNESS=$!
@@ -46,11 +47,19 @@ run warm-bare "$BARE_PORT" >/dev/null; run warm-chain "$CHAIN_PORT" >/dev/null
 DURATION=$DURATION_SAVED
 echo "measured: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, alternating"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+# Redis' own CPU time per script (INFO commandstats; every client's EVALSHA counts, so only a rough figure on a shared Redis)
+evalsha() { command -v redis-cli >/dev/null && redis-cli info commandstats | tr -d '\r' \
+  | sed -n 's/^cmdstat_evalsha:calls=\([0-9]*\),usec=\([0-9]*\),.*/\1 \2/p'; }
+EVALSHA_BEFORE=$(evalsha || true)
 for round in $(seq 1 "$ROUNDS"); do
   run "bare$round" "$BARE_PORT"
   run "chain$round" "$CHAIN_PORT"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+EVALSHA_AFTER=$(evalsha || true)
+if [ -n "$EVALSHA_BEFORE" ] && [ -n "$EVALSHA_AFTER" ]; then
+  echo "$EVALSHA_BEFORE $EVALSHA_AFTER" | awk '$3 > $1 {printf "Redis: %d EVALSHA during the rounds, %.2f us of Redis CPU each\n", $3 - $1, ($4 - $2) / ($3 - $1)}'
+fi
 if command -v redis-cli >/dev/null; then
   # MONITOR sees every command with its arguments: count the top-level commands (not the ones a script
   # runs, tagged "lua") that touch this harness's keys, so other Redis clients on the machine do not count

@@ -135,24 +135,70 @@ class EdgeAuthenticationIntegrationTests {
     }
 
     @Test
-    void eachRequestSlidesTheIdleExpiryLikeSessionStoreTouch() {
+    void requestSlidesTheIdleExpiryLikeSessionStoreTouchOnceTheLastSlideIsASecondOld() {
         TestSessions.Session session = bed.sessions.create("TRAVELLER");
         String key = bed.sessions.sessionKey(session.sessionId());
         bed.sessions.redis.pexpire(key, 5_000);
-        String seenBefore = bed.sessions.redis.hget(key, "seen");
+        long lastSlide = System.currentTimeMillis() - 1_100;
+        bed.sessions.redis.hset(key, "seen", String.valueOf(lastSlide));
         long before = System.currentTimeMillis();
 
         assertThat(EdgeHttp.get(bed.port, PROTECTED, "Authorization", session.bearer()).statusCode()).isEqualTo(200);
 
         assertThat(bed.sessions.redis.pttl(key)).isBetween(TestSessions.IDLE.toMillis() - 10_000, TestSessions.IDLE.toMillis());
-        assertThat(Long.parseLong(bed.sessions.redis.hget(key, "seen"))).isGreaterThanOrEqualTo(before)
-                .isGreaterThan(Long.parseLong(seenBefore) - 1);
+        assertThat(Long.parseLong(bed.sessions.redis.hget(key, "seen"))).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void requestWithinASecondOfTheLastSlideDoesNotRewriteTheSession() {
+        TestSessions.Session session = bed.sessions.create("TRAVELLER");
+        String key = bed.sessions.sessionKey(session.sessionId());
+        bed.sessions.redis.pexpire(key, 50_000);
+        String seen = String.valueOf(System.currentTimeMillis());
+        bed.sessions.redis.hset(key, "seen", seen);
+
+        assertThat(EdgeHttp.get(bed.port, PROTECTED, "Authorization", session.bearer()).statusCode()).isEqualTo(200);
+
+        assertThat(bed.sessions.redis.pttl(key)).isBetween(40_000L, 50_000L);
+        assertThat(bed.sessions.redis.hget(key, "seen")).isEqualTo(seen);
+    }
+
+    @Test
+    void seenAheadOfTheGatewaysClockIsSlidNotTrusted() {
+        TestSessions.Session session = bed.sessions.create("TRAVELLER");
+        String key = bed.sessions.sessionKey(session.sessionId());
+        bed.sessions.redis.pexpire(key, 5_000);
+        bed.sessions.redis.hset(key, "seen", String.valueOf(System.currentTimeMillis() + 60_000));
+
+        assertThat(EdgeHttp.get(bed.port, PROTECTED, "Authorization", session.bearer()).statusCode()).isEqualTo(200);
+
+        assertThat(bed.sessions.redis.pttl(key)).isGreaterThan(TestSessions.IDLE.toMillis() - 10_000);
+    }
+
+    @Test
+    void sessionThatIdlesOutWithinTheSlideGranularityIsRefusedOnTheNextRequest() throws InterruptedException {
+        TestSessions.Session session = bed.sessions.create("TRAVELLER");
+        String key = bed.sessions.sessionKey(session.sessionId());
+        bed.sessions.redis.pexpire(key, 400);
+        bed.sessions.redis.hset(key, "seen", String.valueOf(System.currentTimeMillis()));
+        String bearer = session.bearer();
+
+        // within a second of its creation (its last slide): admitted, and its expiry is left as it was
+        assertThat(EdgeHttp.get(bed.port, PROTECTED, "Authorization", bearer).statusCode()).isEqualTo(200);
+        assertThat(bed.sessions.redis.pttl(key)).isLessThanOrEqualTo(400L);
+        for (int i = 0; i < 250 && bed.sessions.redis.exists(key) > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(bed.sessions.redis.exists(key)).isZero();
+
+        assertUnauthenticated(EdgeHttp.get(bed.port, PROTECTED, "Authorization", bearer));
     }
 
     @Test
     void slidingNeverPassesTheAbsoluteExpiry() {
         TestSessions.Session session = bed.sessions.create(UUID.randomUUID().toString(), Duration.ofSeconds(90), "TRAVELLER");
         String key = bed.sessions.sessionKey(session.sessionId());
+        bed.sessions.redis.hset(key, "seen", String.valueOf(System.currentTimeMillis() - 1_100));
 
         assertThat(EdgeHttp.get(bed.port, PROTECTED, "Authorization", session.bearer()).statusCode()).isEqualTo(200);
 

@@ -1,6 +1,8 @@
 package io.wayfarer.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.context.ContextRegistry;
+import io.wayfarer.platform.requestid.RequestId;
 import io.wayfarer.platform.localinfra.Redis;
 import io.wayfarer.platform.testing.SharedInfrastructure;
 import java.io.IOException;
@@ -9,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,6 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * bearer token (live session) to the file named by the first argument, then runs until killed.
  */
 public final class EdgeBenchmark {
+
+    /** With {@code -Dbench.countRestores=true}: how often the request id was restored into the MDC (GET /restores on the backend). */
+    private static final AtomicLong RESTORES = new AtomicLong();
+    /** With {@code -Dbench.restoreStacks=true} as well: where they happen (GET /restores/stacks, then reset). */
+    private static final ConcurrentHashMap<String, AtomicLong> RESTORED_AT = new ConcurrentHashMap<>();
 
     private EdgeBenchmark() {
     }
@@ -47,6 +57,26 @@ public final class EdgeBenchmark {
                             ((BeanDefinitionRegistry) factory).removeBeanDefinition("authorisationFilter");
                         }));
         GatewayTestBed.awaitKeys(chain, TestTokens.SIGNING_KEY.getKeyID());
+        if (Boolean.getBoolean("bench.countRestores")) {
+            // the request id is in the Reactor context of every request from RequestIdFilter on: this accessor is
+            // set each time automatic context propagation opens a thread-local scope for a request, and again when
+            // closing one puts an earlier value back (a cost-free count of the scopes, per gateway and request)
+            ContextRegistry.getInstance().registerThreadLocalAccessor(RequestId.MDC_KEY,
+                    () -> MDC.get(RequestId.MDC_KEY),
+                    id -> {
+                        RESTORES.incrementAndGet();
+                        if (Boolean.getBoolean("bench.restoreStacks")) {
+                            StackTraceElement[] stack = new Throwable().getStackTrace();
+                            StringBuilder where = new StringBuilder();
+                            for (int i = 1; i < Math.min(stack.length, 16); i++) {
+                                where.append(stack[i].getClassName()).append('.').append(stack[i].getMethodName()).append(" < ");
+                            }
+                            RESTORED_AT.computeIfAbsent(where.toString(), k -> new AtomicLong()).incrementAndGet();
+                        }
+                        MDC.put(RequestId.MDC_KEY, id);
+                    },
+                    () -> MDC.remove(RequestId.MDC_KEY));
+        }
 
         TestSessions sessions = new TestSessions(redis.host(), redis.port(), prefix);
         TestSessions.Session session = sessions.create("TRAVELLER");
@@ -55,6 +85,14 @@ public final class EdgeBenchmark {
                 + "\nKEY_PREFIX=" + prefix + "\n");
         System.out.println("benchmark ready: " + out.toAbsolutePath());
         Thread.currentThread().join();
+    }
+
+    private static byte[] stacks() {
+        StringBuilder out = new StringBuilder();
+        RESTORED_AT.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                .forEach(e -> out.append(e.getValue().get()).append(' ').append(e.getKey()).append('\n'));
+        RESTORED_AT.clear();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A JDK HttpServer answering every GET with the same 40 bytes, and the test JWKS. */
@@ -67,7 +105,10 @@ public final class EdgeBenchmark {
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
-                byte[] answer = exchange.getRequestURI().getPath().equals(StubService.JWKS_PATH) ? jwks : body;
+                String path = exchange.getRequestURI().getPath();
+                byte[] answer = path.equals(StubService.JWKS_PATH) ? jwks
+                        : path.equals("/restores") ? Long.toString(RESTORES.get()).getBytes(StandardCharsets.UTF_8)
+                        : path.equals("/restores/stacks") ? stacks() : body;
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);

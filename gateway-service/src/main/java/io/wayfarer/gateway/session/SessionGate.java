@@ -20,9 +20,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The edge's one Redis round trip per request ({@code admit.lua}): for a verified token, the session
- * {@code session:{sid}} must exist, belong to the token's subject and be {@code active}, and its idle
- * expiry slides exactly as auth-service's {@code SessionStore.touch} does; and one token is taken from
- * each of the request's buckets (all or none).
+ * {@code session:{sid}} must exist, belong to the token's subject, be {@code active} and not be past its
+ * absolute expiry, on every request; its idle expiry slides as auth-service's {@code SessionStore.touch}
+ * does, except that a session slid less than {@link SessionProperties#slideGranularity()} ago is not
+ * rewritten (its {@code seen} is read in the same {@code HMGET}); and one token is taken from each of the
+ * request's buckets (all or none).
  *
  * <p>Sent as {@code EVALSHA} (the script's SHA-1 is computed once; {@code EVAL} only after a
  * {@code NOSCRIPT}, e.g. after Redis restarted) straight through Lettuce's async API on the edge's own
@@ -38,6 +40,7 @@ public class SessionGate {
 
     private final EdgeRedisConnection redis;
     private final byte[] idleMillis;
+    private final byte[] slideMillis;
     private final String prefix;
     private final byte[] sessionPrefix;
 
@@ -45,6 +48,7 @@ public class SessionGate {
             @Value("${wayfarer.redis.key-prefix:}") String prefix) {
         this.redis = redis;
         this.idleMillis = ascii(String.valueOf(properties.idleTimeout().toMillis()));
+        this.slideMillis = ascii(String.valueOf(Math.max(0, properties.slideGranularity().toMillis())));
         this.prefix = prefix;
         this.sessionPrefix = (prefix + "session:").getBytes(StandardCharsets.UTF_8);
         // so the first requests already find it by its SHA (a NOSCRIPT later is handled per call)
@@ -55,9 +59,10 @@ public class SessionGate {
     public Mono<GateOutcome> admit(VerifiedToken token, List<Bucket> buckets, long nowMillis) {
         int first = token == null ? 0 : 1;
         byte[][] keys = new byte[first + buckets.size()][];
-        byte[][] args = new byte[3 + 2 * buckets.size()][];
+        byte[][] args = new byte[4 + 2 * buckets.size()][];
         args[0] = ascii(Long.toString(nowMillis));
         args[1] = idleMillis;
+        args[3] = slideMillis;
         if (token != null) {
             keys[0] = concat(sessionPrefix, token.sessionId().getBytes(StandardCharsets.UTF_8));
             args[2] = token.userId().getBytes(StandardCharsets.UTF_8);
@@ -67,8 +72,8 @@ public class SessionGate {
         for (int i = 0; i < buckets.size(); i++) {
             Bucket bucket = buckets.get(i);
             keys[first + i] = (prefix + bucket.key()).getBytes(StandardCharsets.UTF_8);
-            args[3 + 2 * i] = ascii(Integer.toString(bucket.capacity()));
-            args[4 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
+            args[4 + 2 * i] = ascii(Integer.toString(bucket.capacity()));
+            args[5 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
         }
         CompletionStage<GateOutcome> outcome = redis.<byte[]>send(commands -> commands.evalsha(ADMIT_SHA, ScriptOutputType.VALUE, keys, args))
                 // NOSCRIPT: Redis lost its script cache (restart, SCRIPT FLUSH); EVAL sends the body and caches it again

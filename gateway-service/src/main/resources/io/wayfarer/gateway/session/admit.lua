@@ -3,6 +3,8 @@
 --
 -- KEYS:  [session:{sid}] (only when ARGV[3] is not empty), then one key per bucket
 -- ARGV:  1 now (epoch ms), 2 idle timeout (ms), 3 the token's sub ('' = anonymous),
+--        4 slide granularity (ms): the idle expiry is not slid again (no write) when the session was
+--        slid less than this long ago, so it may end up to this much earlier than TOUCH would end it;
 --        then per bucket: capacity, milliseconds to gain one token back
 -- Reply: 'ok' | 'ok:<roles>' | 'wait:<ms>' | 'gone' | 'other-user' | 'inactive'
 local now = tonumber(ARGV[1])
@@ -10,7 +12,7 @@ local first = 1
 local session
 if ARGV[3] ~= '' then
   first = 2
-  session = redis.call('HMGET', KEYS[1], 'uid', 'roles', 'status', 'absexp')
+  session = redis.call('HMGET', KEYS[1], 'uid', 'roles', 'status', 'absexp', 'seen')
   if not session[1] or not session[4] then return 'gone' end
   if session[1] ~= ARGV[3] then return 'other-user' end
   if session[3] ~= 'active' then return 'inactive' end
@@ -23,7 +25,7 @@ end
 local levels = {}
 local wait = 0
 for i = first, #KEYS do
-  local arg = 4 + (i - first) * 2
+  local arg = 5 + (i - first) * 2
   local capacity = tonumber(ARGV[arg])
   local every = tonumber(ARGV[arg + 1])
   local bucket = redis.call('HMGET', KEYS[i], 'tokens', 'at')
@@ -37,15 +39,19 @@ for i = first, #KEYS do
 end
 if wait > 0 then return 'wait:' .. wait end
 for i = first, #KEYS do
-  local arg = 4 + (i - first) * 2
+  local arg = 5 + (i - first) * 2
   redis.call('HSET', KEYS[i], 'tokens', levels[i] - 1, 'at', ARGV[1])
   redis.call('PEXPIRE', KEYS[i], math.ceil(tonumber(ARGV[arg]) * tonumber(ARGV[arg + 1])) + 1000)
 end
 
 if session then
-  local left = tonumber(session[4]) - now
-  redis.call('HSET', KEYS[1], 'seen', ARGV[1])
-  redis.call('PEXPIRE', KEYS[1], math.min(left, tonumber(ARGV[2])))
+  -- TOUCH, unless this session was slid less than the granularity ago (a 'seen' ahead of 'now', e.g. from
+  -- another gateway's clock, does not count as recent: it is slid)
+  local since = now - (tonumber(session[5]) or 0)
+  if since < 0 or since >= tonumber(ARGV[4]) then
+    redis.call('HSET', KEYS[1], 'seen', ARGV[1])
+    redis.call('PEXPIRE', KEYS[1], math.min(tonumber(session[4]) - now, tonumber(ARGV[2])))
+  end
   return 'ok:' .. (session[2] or '')
 end
 return 'ok'
