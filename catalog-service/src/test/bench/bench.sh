@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cached vs uncached GET /v1/trips/{id}, Zipf-distributed ids over 10k demo trips, one script run.
 # Needs: PostgreSQL and Redis on localhost, wrk, the built jar (./mvnw -pl catalog-service verify).
-# Usage: catalog-service/src/test/bench/bench.sh [duration=30s] [connections=32]
+# Usage: catalog-service/src/test/bench/bench.sh [duration=30s] [connections=32]   (WARMUP=30s: load before measuring)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/../../../target/catalog-service.jar"
@@ -41,14 +41,15 @@ run() { # $1 = label, $2 = cache enabled
   psql -h 127.0.0.1 -U postgres -d "$db" -tAc "SELECT id FROM trip WHERE status = 'PUBLISHED' AND deleted_at IS NULL
       ORDER BY md5(id::text)" > "$work/ids.txt"
   echo "== $1: $(wc -l < "$work/ids.txt") published trips, Zipf s=${ZIPF_S:-1.0}"
-  IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d10s -s "$here/zipf.lua" "http://localhost:$port" >/dev/null  # warm-up
+  IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"${WARMUP:-30s}" -s "$here/zipf.lua" "http://localhost:$port" >/dev/null  # warm-up (JIT)
   read -r h0 m0 < <(gets)
   IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/zipf.lua" "http://localhost:$port" \
     | grep -E "RESULT|Requests/sec"
   read -r h1 m1 < <(gets)
   if [[ "$2" == "true" ]]; then
     echo "== ceiling: GET /v1/about/catalog-service (no database, no Redis) on the same instance"
-    wrk -t2 -c"$connections" -d10s --latency "http://localhost:$port/v1/about/catalog-service" \
+    wrk -t2 -c"$connections" -d10s "http://localhost:$port/v1/about/catalog-service" >/dev/null  # its own warm-up
+    wrk -t2 -c"$connections" -d"$duration" --latency "http://localhost:$port/v1/about/catalog-service" \
       | grep -E "Requests/sec|50%|99%"
     awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {printf "hit ratio %.4f (%d hits, %d misses)\n", h / (h + m), h, m}'
   fi
