@@ -31,7 +31,6 @@ import org.springframework.validation.annotation.Validated;
  * @param messageWriters         threads storing messages, each one batch (one transaction) at a time
  * @param messageBatch           messages stored in one transaction at most
  * @param allowedOrigins         Origin patterns accepted at the handshake
- * @param auditorRoles           roles that may read (never write) conversations they are not in
  */
 @Validated
 @ConfigurationProperties("wayfarer.chat")
@@ -55,6 +54,5 @@ public record ChatProperties(
         @Min(1) int replayBatch,
         @Min(1) int messageWriters,
         @Min(1) int messageBatch,
-        @NotNull List<String> allowedOrigins,
-        @NotNull List<String> auditorRoles) {
+        @NotNull List<String> allowedOrigins) {
 }

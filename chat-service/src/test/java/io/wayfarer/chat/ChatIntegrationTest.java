@@ -2,7 +2,7 @@ package io.wayfarer.chat;
 
 import io.wayfarer.platform.testing.IntegrationTest;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,9 +67,12 @@ abstract class ChatIntegrationTest {
         }
     }
 
-    /** Another instance like B (the caller closes it); {@code overrides} like {@code --name=value} win. */
+    /**
+     * Another instance like B (the caller closes it); {@code overrides} like {@code --name=value} win
+     * (a property given twice on the command line would bind as "a,b", so an override replaces the copy).
+     */
     ConfigurableApplicationContext startInstance(String... overrides) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--eureka.client.enabled=false"));
+        Map<String, String> properties = new LinkedHashMap<>(Map.of("server.port", "0", "eureka.client.enabled", "false"));
         for (String property : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.datasource.hikari.maximum-pool-size", "spring.data.redis.host", "spring.data.redis.port",
                 "wayfarer.redis.key-prefix", "spring.kafka.bootstrap-servers", "wayfarer.identity.jwks-uri",
@@ -77,10 +80,19 @@ abstract class ChatIntegrationTest {
                 "wayfarer.chat.ping-interval", "wayfarer.chat.heartbeat-timeout", "wayfarer.chat.sweep-interval",
                 "wayfarer.chat.session-check-interval", "wayfarer.chat.frames-per-second", "wayfarer.chat.frame-burst",
                 "wayfarer.chat.flood-strikes", "wayfarer.chat.max-connections-per-user")) {
-            args.add("--" + property + "=" + environment.getProperty(property, ""));
+            properties.put(property, environment.getProperty(property, ""));
         }
-        args.addAll(List.of(overrides));
-        return new SpringApplicationBuilder(ChatServiceApplication.class).run(args.toArray(String[]::new));
+        for (String override : overrides) {
+            String[] nameAndValue = override.substring(2).split("=", 2);
+            properties.put(nameAndValue[0], nameAndValue[1]);
+        }
+        String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(ChatServiceApplication.class).run(args);
+    }
+
+    /** The REST API (and sockets) of an instance started with {@link #startInstance}. */
+    static ChatApi api(ConfigurableApplicationContext instance) {
+        return new ChatApi(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
     }
 
     /** A user with a live session in Redis (as auth-service writes it at login). */
@@ -101,6 +113,11 @@ abstract class ChatIntegrationTest {
     ExpertUser expert(String name) {
         TestUser user = user("TRAVELLER", "EXPERT");
         return new ExpertUser(user, standIns.newExpert(user.userId(), name).id());
+    }
+
+    /** The user's presence set in Redis: one entry per live socket, scored by its expiry (epoch ms). */
+    String presenceKey(UUID userId) {
+        return environment.getProperty("wayfarer.redis.key-prefix", "") + "chat:presence:" + userId;
     }
 
     String sessionKey(UUID sessionId) {

@@ -93,6 +93,11 @@ final class ChatSocket implements WebSocket.Listener {
         return null; // the JDK answers with a pong by itself
     }
 
+    /** A socket opened with {@code reads=false} starts reading: what the server sent meanwhile arrives, then its close. */
+    void startReading() {
+        socket.request(1);
+    }
+
     void send(String frame) {
         try {
             socket.sendText(frame, true).get(10, TimeUnit.SECONDS);

@@ -135,7 +135,7 @@ class ConversationApiIntegrationTests extends ChatIntegrationTest {
     }
 
     @Test
-    void onlyMembersReadOrWriteAConversationAndAuditorsOnlyRead() {
+    void onlyMembersReadOrWriteAConversation() {
         ExpertUser emma = expert("Emma");
         TestUser tom = user();
         String conversation = a().conversation(tom, emma.expertId());
@@ -148,9 +148,42 @@ class ConversationApiIntegrationTests extends ChatIntegrationTest {
         assertThat(a().get("/v1/conversations/" + UUID.randomUUID(), mallory).statusCode()).isEqualTo(404);
         assertThat(a().get(path, null).statusCode()).isEqualTo(401);
 
-        TestUser auditor = user("SUPER_ADMIN");
-        assertThat(a().get(path + "/messages", auditor).statusCode()).isEqualTo(200);
-        assertThat(a().put(path + "/read-position", "{\"seq\":0}", auditor).statusCode()).isEqualTo(403);
+        TestUser admin = user("SUPER_ADMIN");
+        assertThat(a().get(path + "/messages", admin).statusCode()).as("a role is no membership").isEqualTo(403);
+        assertThat(a().put(path + "/read-position", "{\"seq\":0}", admin).statusCode()).isEqualTo(403);
+    }
+
+    /** Staff granted the audit routes (checked at the gateway) read any conversation there, and only read. */
+    @Test
+    void auditorsReadAnyConversationThroughTheAuditRoutesOnly() {
+        ExpertUser emma = expert("Emma");
+        TestUser tom = user();
+        String conversation = a().conversation(tom, emma.expertId());
+        try (var sockets = new Sockets()) {
+            ChatSocket socket = sockets.add(a().connect(tom));
+            socket.sendFrame("send", "conversationId", conversation, "clientId", "t-1", "text", "Audit me");
+            socket.next("ack");
+        }
+        TestUser auditor = user("ORDER_ADMIN");
+        String audit = "/v1/chat/audit/conversations";
+
+        JsonNode mine = ChatApi.body(a().get(audit + "?member_id=" + tom.userId(), auditor));
+        assertThat(mine.path("total").asLong()).isEqualTo(1);
+        assertThat(mine.path("items").get(0).path("id").asString()).isEqualTo(conversation);
+        assertThat(ChatApi.body(a().get(audit + "/" + conversation, auditor)).path("lastSeq").asLong()).isEqualTo(1);
+        JsonNode history = ChatApi.body(b().get(audit + "/" + conversation + "/messages", auditor));
+        assertThat(history.path("items").valueStream().map(m -> m.path("text").asString())).containsExactly("Audit me");
+
+        assertThat(a().get(audit, auditor).statusCode()).as("member_id is required").isEqualTo(422);
+        assertThat(a().get(audit + "?member_id=tom", auditor).statusCode()).isEqualTo(422);
+        assertThat(a().get(audit + "/" + UUID.randomUUID() + "/messages", auditor).statusCode()).isEqualTo(404);
+        assertThat(a().get(audit + "/" + conversation + "/messages", null).statusCode()).isEqualTo(401);
+        assertThat(a().put(audit + "/" + conversation, "{}", auditor).statusCode())
+                .as("no write under the audit routes").isEqualTo(405);
+        assertThat(a().put(audit + "/" + conversation + "/read-position", "{\"seq\":0}", auditor).statusCode())
+                .isEqualTo(404);
+        assertThat(ChatApi.body(a().get("/v1/conversations/" + conversation, emma.user())).path("unread").asLong())
+                .as("auditing leaves the members' read state alone").isEqualTo(1);
     }
 
     @Test

@@ -21,7 +21,7 @@ class ReconnectingClientIntegrationTests extends ChatIntegrationTest {
         TestUser tom = user();
         String conversation = a().conversation(tom, emma.expertId());
         ConfigurableApplicationContext doomed = startInstance();
-        int doomedPort = Integer.parseInt(doomed.getEnvironment().getProperty("local.server.port"));
+        int doomedPort = api(doomed).port;
         try (var sockets = new Sockets();
                 var client = new ReconnectingChatClient(List.of(doomedPort, port), p -> new ChatApi(p).ticket(tom))) {
             ChatSocket expert = sockets.add(b().connect(emma.user()));

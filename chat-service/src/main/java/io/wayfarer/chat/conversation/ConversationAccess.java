@@ -1,6 +1,5 @@
 package io.wayfarer.chat.conversation;
 
-import io.wayfarer.chat.ChatProperties;
 import io.wayfarer.platform.identity.CurrentUser;
 import io.wayfarer.platform.problem.ProblemException;
 import io.wayfarer.platform.problem.ProblemType;
@@ -9,27 +8,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The object-level rule the gateway's route check cannot know: only the two members read or
- * write a conversation; staff holding an auditor role (and granted the route at the gateway) may
- * read it, never write to it.
+ * write a conversation. Staff audit through the {@code /v1/chat/audit/**} routes instead, which
+ * the gateway admits only to roles granted them in the RBAC policy (read-only; docs/chat-protocol.md).
  */
 @Component
 public class ConversationAccess {
 
     private final Conversations conversations;
-    private final ChatProperties properties;
 
-    ConversationAccess(Conversations conversations, ChatProperties properties) {
+    ConversationAccess(Conversations conversations) {
         this.conversations = conversations;
-        this.properties = properties;
     }
 
-    /** The members, if the user may read the conversation; 404 / 403 otherwise. */
+    /** The members, if the user is one; 404 / 403 otherwise. */
     public Members toRead(UUID conversationId, CurrentUser user) {
-        Members members = existing(conversationId);
-        if (!members.includes(user.userId()) && properties.auditorRoles().stream().noneMatch(user::hasRole)) {
-            throw notAMember();
-        }
-        return members;
+        return toWrite(conversationId, user);
+    }
+
+    /**
+     * The members of a conversation an auditor reads: the route grant was checked at the gateway,
+     * so only existence is left (404).
+     */
+    public Members toAudit(UUID conversationId) {
+        return existing(conversationId);
     }
 
     /** The members, if the user is one; 404 / 403 otherwise. */

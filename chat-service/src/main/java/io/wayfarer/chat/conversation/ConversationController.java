@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Conversations: start one with an expert, list mine (or my expert inbox), read one, mark read. */
+/**
+ * Conversations: start one with an expert, list mine (or my expert inbox), read one, mark read;
+ * and, for staff granted the audit routes, any member's conversations read-only.
+ */
 @RestController
 class ConversationController {
 
@@ -77,10 +80,35 @@ class ConversationController {
     /** {@code as=traveller|expert} narrows to one side; an expert's inbox is {@code as=expert}. Newest first by default. */
     @GetMapping("/v1/conversations")
     ResponseEntity<ListPage<ConversationView>> mine(CurrentUser user, HttpServletRequest request) {
+        return listOf(user.userId(), request);
+    }
+
+    /** A member's conversations as that member sees them ({@code member_id} required); read-only audit. */
+    @GetMapping("/v1/chat/audit/conversations")
+    ResponseEntity<ListPage<ConversationView>> ofMember(CurrentUser auditor, HttpServletRequest request) {
+        String memberId = request.getParameter("member_id");
+        if (memberId == null || memberId.isBlank()) {
+            throw ProblemException.validation("member_id", "must name the member whose conversations to audit");
+        }
+        try {
+            return listOf(UUID.fromString(memberId), request);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ProblemException.validation("member_id", "must be a user id (UUID)");
+        }
+    }
+
+    @GetMapping("/v1/chat/audit/conversations/{id}")
+    ConversationView audited(CurrentUser auditor, @PathVariable UUID id) {
+        access.toAudit(id);
+        return inbox.one(id, auditor.userId());
+    }
+
+    private ResponseEntity<ListPage<ConversationView>> listOf(UUID userId, HttpServletRequest request) {
         Map<String, String[]> parameters = new HashMap<>(request.getParameterMap());
+        parameters.remove("member_id");
         parameters.putIfAbsent("order", new String[] {"desc"});
         ListQuery query = ListQuery.from(parameters, Inbox.SORTABLE, "last_activity");
-        Inbox.Page page = inbox.of(user.userId(), side(request.getParameter("as")), query);
+        Inbox.Page page = inbox.of(userId, side(request.getParameter("as")), query);
         return ResponseEntity.ok()
                 .header(HttpHeaders.LINK, PageLinks.header(ServletUriComponentsBuilder.fromCurrentRequest(), query, page.total()))
                 .body(new ListPage<>(page.items(), page.total(), query.offset(), query.limit()));

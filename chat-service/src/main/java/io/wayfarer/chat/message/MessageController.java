@@ -16,7 +16,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * A conversation's history by seq: {@code after_seq} pages forward (what a reconnecting client
  * missed), {@code before_seq} pages back (scrolling up); neither gives the newest. Items are
- * always ascending; {@code Link} rel=next/prev carry the cursors.
+ * always ascending; {@code Link} rel=next/prev carry the cursors. Members read it under
+ * {@code /v1/conversations}, staff granted the audit route under {@code /v1/chat/audit}.
  */
 @RestController
 class MessageController {
@@ -41,6 +42,20 @@ class MessageController {
             @RequestParam(name = "before_seq", required = false) Long beforeSeq,
             @RequestParam(name = "limit", required = false) Integer limit) {
         access.toRead(id, user);
+        return page(id, afterSeq, beforeSeq, limit);
+    }
+
+    /** The same history for an auditor: the gateway admitted the route by its grant; no member check. */
+    @GetMapping("/v1/chat/audit/conversations/{id}/messages")
+    ResponseEntity<History> audit(CurrentUser auditor, @PathVariable UUID id,
+            @RequestParam(name = "after_seq", required = false) Long afterSeq,
+            @RequestParam(name = "before_seq", required = false) Long beforeSeq,
+            @RequestParam(name = "limit", required = false) Integer limit) {
+        access.toAudit(id);
+        return page(id, afterSeq, beforeSeq, limit);
+    }
+
+    private ResponseEntity<History> page(UUID id, Long afterSeq, Long beforeSeq, Integer limit) {
         if (afterSeq != null && beforeSeq != null) {
             throw ProblemException.validation("after_seq", "give after_seq or before_seq, not both");
         }

@@ -1,6 +1,7 @@
 package io.wayfarer.chat.socket;
 
 import io.wayfarer.chat.message.ChatMessage;
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
@@ -25,6 +27,9 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * from the database first.
  */
 final class ChatConnection {
+
+    /** Tomcat's per-session limit (ms, a Long) on one blocking send; its default is 20 s. */
+    static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     final String id;
     final UUID userId;
@@ -43,6 +48,14 @@ final class ChatConnection {
             FrameRateLimit rateLimit, FrameAssembly frames, int sendTimeLimitMillis, int sendBufferBytes, long now) {
         this.session = new ConcurrentWebSocketSessionDecorator(raw, sendTimeLimitMillis, sendBufferBytes,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        // The decorator checks its time limit only when another frame is queued; the write stuck on
+        // a client that stopped reading is Tomcat's blocking send, which waits 20 s by default. That
+        // thread is usually a fan-out lane, shared by a quarter of this instance's users, so the
+        // stuck write itself must give up at the same limit (SocketDefenceIntegrationTests).
+        Session standard = raw instanceof NativeWebSocketSession wrapper ? wrapper.getNativeSession(Session.class) : null;
+        if (standard != null) {
+            standard.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, (long) sendTimeLimitMillis);
+        }
         this.id = id;
         this.userId = userId;
         this.sessionId = sessionId;

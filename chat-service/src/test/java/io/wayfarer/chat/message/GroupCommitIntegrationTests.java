@@ -113,6 +113,6 @@ class GroupCommitIntegrationTests {
     private static ChatProperties properties() {
         Duration second = Duration.ofSeconds(1);
         return new ChatProperties(2000, 4096, 1024, second, 5, 10, 30, 20, second, second, second, second, second, second,
-                262144, second, 200, 1, 64, List.of("*"), List.of("SUPER_ADMIN"));
+                262144, second, 200, 1, 64, List.of("*"));
     }
 }
