@@ -68,6 +68,33 @@ class NeighbourSearchTests {
         }
     }
 
+    @Test
+    void shrinkageMultipliesCosineByOverlapOverOverlapPlusShrinkAndReordersTheNeighbours() {
+        // implicit scores; kyoto = (ann 3, ben 1, cat 1), lisbon = (ann 1, ben 1, cat 1), oslo = (ann 1)
+        PreferenceMatrix m = PreferenceMatrix.of(List.of(
+                new Preference("ann", "kyoto", 3), new Preference("ben", "kyoto", 1), new Preference("cat", "kyoto", 1),
+                new Preference("ann", "lisbon", 1), new Preference("ben", "lisbon", 1), new Preference("cat", "lisbon", 1),
+                new Preference("ann", "oslo", 1)));
+        int kyoto = m.item("kyoto");
+
+        Neighbours plain = items(m, Similarity.COSINE, 0);
+        Neighbours shrunk = items(m, Similarity.COSINE, 2);
+
+        // cos(kyoto, oslo) = 3 / (√11 · 1), one traveller in common; cos(kyoto, lisbon) = 5 / (√11 · √3), three
+        assertThat(plain.similarity(kyoto, m.item("oslo"))).isCloseTo(3 / Math.sqrt(11), within(1e-6));
+        assertThat(plain.similarity(kyoto, m.item("lisbon"))).isCloseTo(5 / Math.sqrt(33), within(1e-6));
+        assertThat(plain.id()[plain.start()[kyoto]]).isEqualTo(m.item("oslo"));
+        // shrink 2: oslo × 1/(1+2) = 1/√11 ≈ 0.3015, lisbon × 3/(3+2) = 3/√33 ≈ 0.5222: the better-supported pair wins
+        assertThat(shrunk.similarity(kyoto, m.item("oslo"))).isCloseTo(1 / Math.sqrt(11), within(1e-6));
+        assertThat(shrunk.similarity(kyoto, m.item("lisbon"))).isCloseTo(3 / Math.sqrt(33), within(1e-6));
+        assertThat(shrunk.id()[shrunk.start()[kyoto]]).isEqualTo(m.item("lisbon"));
+    }
+
+    private static Neighbours items(PreferenceMatrix m, Similarity s, double shrink) {
+        return new NeighbourSearch(s, shrink, 10).topK(m.byItem(), m.byUser(),
+                new Progress(Trainer.ProgressListener.NONE, 0, 1, m.items()));
+    }
+
     /** The similarity of users a and b from their rows, the slow obvious way. */
     private static double direct(PreferenceMatrix m, Similarity s, int a, int b) {
         int n = 0;
