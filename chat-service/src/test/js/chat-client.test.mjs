@@ -1,4 +1,4 @@
-// node --test chat-service/src/test/js/   (Node 20+, no npm packages; not part of the Maven build)
+// node --test chat-service/src/test/js/   (Node 20+, no npm packages; run inside the Maven build by ChatClientScriptTests)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChatClient, backoffDelay } from '../../main/resources/static/chat-client.js';

@@ -103,9 +103,12 @@ class SocketDefenceIntegrationTests extends ChatIntegrationTest {
                     new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("wayfarer.auth.sessions", tom.userId().toString(), event)).get();
             }
+            long sent = System.nanoTime();
             // the session key still exists: only the event can close these (the fallback check would not)
             assertThat(onA.awaitClose(Duration.ofSeconds(30))).isEqualTo(4401);
             assertThat(onB.awaitClose(Duration.ofSeconds(10))).isEqualTo(4401);
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("both closed within seconds of the event")
+                    .isLessThan(Duration.ofSeconds(10));
             bystander.sendFrame("ping", "id", "still-here");
             assertThat(bystander.next("pong").path("id").asString()).isEqualTo("still-here");
         }
