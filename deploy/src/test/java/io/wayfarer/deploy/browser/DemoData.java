@@ -37,6 +37,7 @@ record DemoData(long tripId, String tripTitle) {
                 continue;
             }
             call(base, "PATCH", "/v1/experts/" + trip.path("expertId").asLong(), admin, "{\"userId\":\"" + emmaId + "\"}");
+            awaitRecommendations(base, stack.demoPassword(), trip.path("id").asLong());
             return new DemoData(trip.path("id").asLong(), trip.path("title").asString());
         }
         throw new AssertionError("the demo catalogue has no published trip with an expert and free seats");
@@ -60,6 +61,37 @@ record DemoData(long tripId, String tripTitle) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
                 }
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
+     * recommend-service learns the catalogue from catalog-service's product events (Kafka), which it reads
+     * after its start: until it has, "Similar trips" of the demo trip is a 404 and "For you" may be empty.
+     */
+    private static void awaitRecommendations(String base, String password, long tripId) {
+        String admin = login(base, "admin", password); // SUPER_ADMIN: may read both
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try {
+                if (!call(base, "GET", "/v1/recommendations/similar-trips?trip_id=" + tripId + "&limit=1", null, null).path("items").isEmpty()
+                        && !call(base, "GET", "/v1/recommendations?limit=1", admin, null).path("items").isEmpty()) {
+                    call(base, "POST", "/v1/auth/logout", admin, null);
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("recommend-service recommends nothing after 120 s");
             }
             try {
                 Thread.sleep(2000);

@@ -23,23 +23,6 @@ final class Audit {
     record Check(String what, int checked, int lost, int duplicated, String note) {
     }
 
-    /** A Kafka topic, who writes its outbox rows and which consumer applies which of its event types. */
-    record Flow(String topic, List<String> producerDatabases, Set<String> types, String consumerDatabase, String consumer) {
-    }
-
-    static final List<Flow> FLOWS = List.of(
-            new Flow("wayfarer.orders", List.of("wayfarer_payment"), Set.of("order.paid"), "wayfarer_recommend",
-                    "recommend-service.signals"),
-            new Flow("wayfarer.behaviour", List.of("wayfarer_catalog", "wayfarer_recommend"), Set.of("trip.viewed"),
-                    "wayfarer_recommend", "recommend-service.signals"),
-            new Flow("wayfarer.catalog.products", List.of("wayfarer_catalog"),
-                    Set.of("product.created", "product.updated", "product.deleted"), "wayfarer_recommend",
-                    "recommend-service.trips"),
-            new Flow("wayfarer.auth.sessions", List.of("wayfarer_auth"), Set.of("session.revoked"), "wayfarer_chat",
-                    "chat-service.sockets"),
-            new Flow("wayfarer.rbac.policy", List.of("wayfarer_rbac"), Set.of("user.roles.changed"), "wayfarer_auth",
-                    "auth-service.session-roles"));
-
     private final DrillInfrastructure infrastructure;
 
     Audit(DrillInfrastructure infrastructure) {
@@ -211,54 +194,7 @@ final class Audit {
         return checks;
     }
 
-    // ---------------------------------------------------------------- events
-
-    /** Per flow: produced (outbox rows of the applied types), unpublished, applied by the consumer, missing. */
-    record FlowCount(Flow flow, int produced, int unpublished, int applied, int missing, int duplicateSubjects) {
-    }
-
-    List<FlowCount> events() throws SQLException {
-        List<FlowCount> counts = new ArrayList<>();
-        for (Flow flow : FLOWS) {
-            Set<String> produced = new HashSet<>();
-            int unpublished = 0;
-            int duplicateSubjects = 0;
-            for (String database : flow.producerDatabases()) {
-                try (Connection db = infrastructure.connect(database);
-                     var query = db.prepareStatement("SELECT id::text, published_at IS NULL, subject, type FROM outbox_event "
-                             + "WHERE topic = ? AND type = ANY (?)")) {
-                    query.setString(1, flow.topic());
-                    query.setArray(2, db.createArrayOf("varchar", flow.types().toArray()));
-                    Map<String, Integer> perSubjectAndType = new HashMap<>();
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            produced.add(rows.getString(1));
-                            unpublished += rows.getBoolean(2) ? 1 : 0;
-                            perSubjectAndType.merge(rows.getString(3) + "/" + rows.getString(4), 1, Integer::sum);
-                        }
-                    }
-                    // one order is paid once: a second order.paid for the same order is a duplicate
-                    if (flow.topic().equals("wayfarer.orders")) {
-                        duplicateSubjects += (int) perSubjectAndType.values().stream().filter(n -> n > 1).count();
-                    }
-                }
-            }
-            Set<String> applied = new HashSet<>();
-            try (Connection db = infrastructure.connect(flow.consumerDatabase());
-                 var query = db.prepareStatement("SELECT event_id::text FROM processed_event WHERE consumer = ?")) {
-                query.setString(1, flow.consumer());
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        applied.add(rows.getString(1));
-                    }
-                }
-            }
-            int appliedHere = (int) produced.stream().filter(applied::contains).count();
-            counts.add(new FlowCount(flow, produced.size(), unpublished, appliedHere, produced.size() - appliedHere,
-                    duplicateSubjects));
-        }
-        return counts;
-    }
+    // ---------------------------------------------------------------- outboxes
 
     /** Outbox rows not yet relayed, in every service database. */
     int unpublished() throws SQLException {
@@ -289,7 +225,7 @@ final class Audit {
         return total;
     }
 
-    private static String first(String label, List<String> items) {
+    static String first(String label, List<String> items) {
         return items.isEmpty() ? "" : label + " " + items.size() + ": " + String.join(", ", items.subList(0, Math.min(5, items.size()))) + "; ";
     }
 }

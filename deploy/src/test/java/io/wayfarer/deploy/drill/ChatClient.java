@@ -51,6 +51,10 @@ final class ChatClient implements AutoCloseable {
     final AtomicInteger droppedDuplicates = new AtomicInteger();
     final AtomicInteger errorFrames = new AtomicInteger();
     private volatile WebSocket socket;
+    /** The listener of {@link #socket}: it knows whether the server welcomed that socket. */
+    private volatile Listener listening;
+    /** When a socket of this client last died (null: never). */
+    private volatile Instant lostAt;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> pongDeadline;
     private int gatewayTurn;
@@ -89,6 +93,21 @@ final class ChatClient implements AutoCloseable {
         return socket != null;
     }
 
+    /** A socket of this client died after {@code instant} (closed, failed, or silent past the pong deadline). */
+    boolean lostSince(Instant instant) {
+        Instant lost = lostAt;
+        return lost != null && lost.isAfter(instant);
+    }
+
+    /**
+     * On a socket the server has welcomed: connected, not just dialling. A socket is set only after the last one
+     * died, so after {@link #lostSince} this means "connected again".
+     */
+    boolean welcomed() {
+        Listener current = listening;
+        return socket != null && current != null && current.welcomedAt != null;
+    }
+
     void start() {
         timers.scheduleWithFixedDelay(this::heartbeat, PING_EVERY.toMillis(), PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         timers.execute(this::connect);
@@ -113,6 +132,7 @@ final class ChatClient implements AutoCloseable {
                     .get(15, TimeUnit.SECONDS);
             synchronized (this) {
                 socket = opened;
+                listening = listener;
                 resumedOnThisSocket.clear();
                 resumedOnThisSocket.addAll(lastSeq.keySet());
             }
@@ -188,6 +208,7 @@ final class ChatClient implements AutoCloseable {
                 return;
             }
             socket = null;
+            lostAt = Instant.now();
         }
         which.abort();
         ScheduledFuture<?> deadline = pongDeadline;
@@ -275,6 +296,8 @@ final class ChatClient implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        /** The server's welcome may arrive before connect() has made this socket the current one. */
+        private volatile Instant welcomedAt;
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -282,8 +305,12 @@ final class ChatClient implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
+                JsonNode frame = Edge.JSON.readTree(text);
+                if ("welcome".equals(frame.path("type").asString())) {
+                    welcomedAt = Instant.now();
+                }
                 if (webSocket == socket) {
-                    receive(Edge.JSON.readTree(text));
+                    receive(frame);
                 }
             }
             webSocket.request(1);

@@ -73,6 +73,10 @@ final class DrillInfrastructure implements AutoCloseable {
                 + kafka.bootstrapServers() + " (data under " + directory + ")";
     }
 
+    int redisPort() {
+        return redisPort;
+    }
+
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database, "postgres", "");
     }

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the load believes it did, to hold against the databases at the end: each booking by its
- * Idempotency-Key (the order id the API confirmed, whether it was paid at the cashier) and each chat
- * message by its client id (acknowledged, and how often the other member accepted it).
+ * Idempotency-Key (the order id the API confirmed, whether it was paid at the cashier), each chat
+ * message by its client id (acknowledged, and how often the other member accepted it) and the staff's
+ * confirmed changes of the trip, the grants and the roles.
  */
 final class Ledger {
 
@@ -48,6 +49,13 @@ final class Ledger {
     }
 
     private final ConcurrentLinkedQueue<Booking> bookings = new ConcurrentLinkedQueue<>();
+    /** Trip summaries paul's PATCHes were confirmed with (each text once: "revision n"). */
+    final ConcurrentLinkedQueue<String> revisions = new ConcurrentLinkedQueue<>();
+    /** Grant changes and role changes of the role holder that the admin API confirmed (each a real change). */
+    final AtomicInteger grantChanges = new AtomicInteger();
+    final AtomicInteger roleChanges = new AtomicInteger();
+    /** When the load began: policy versions bumped after this are the staff's. */
+    volatile java.time.Instant loadStarted;
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     /** Chat messages accepted by a receiver that the drill never sent (must stay empty). */
     final ConcurrentLinkedQueue<String> strangers = new ConcurrentLinkedQueue<>();

@@ -49,7 +49,7 @@ final class Report {
     private final List<Phase> phases = new ArrayList<>();
     private final List<String> facts = new ArrayList<>();
     private final List<Audit.Check> checks = new ArrayList<>();
-    private final List<Audit.FlowCount> flows = new ArrayList<>();
+    private final List<EventAudit.FlowCount> flows = new ArrayList<>();
 
     Phase begin(String name, String fault) {
         Phase phase = new Phase(name, fault);
@@ -71,18 +71,18 @@ final class Report {
         checks.addAll(more);
     }
 
-    void flows(List<Audit.FlowCount> counts) {
+    void flows(List<EventAudit.FlowCount> counts) {
         flows.addAll(counts);
     }
 
     int lost() {
         return checks.stream().mapToInt(Audit.Check::lost).sum()
-                + flows.stream().mapToInt(f -> f.missing() + f.unpublished()).sum();
+                + flows.stream().mapToInt(EventAudit.FlowCount::lost).sum();
     }
 
     int duplicated() {
         return checks.stream().mapToInt(Audit.Check::duplicated).sum()
-                + flows.stream().mapToInt(Audit.FlowCount::duplicateSubjects).sum();
+                + flows.stream().mapToInt(EventAudit.FlowCount::duplicated).sum();
     }
 
     List<Audit.Check> checks() {
@@ -132,14 +132,23 @@ final class Report {
                     why.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "))));
         });
 
-        md.append("\n### Events: produced (outbox rows of the types the consumer applies) vs applied (processed_event rows)\n\n")
-                .append("| topic | consumer | types | produced | unpublished | applied | missing | duplicated |\n")
-                .append("|---|---|---|---:|---:|---:|---:|---:|\n");
-        for (Audit.FlowCount flow : flows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %d | %d |%n", flow.flow().topic(),
-                    flow.flow().consumer(), String.join(", ", new java.util.TreeSet<>(flow.flow().types())), flow.produced(),
-                    flow.unpublished(), flow.applied(), flow.missing(), flow.duplicateSubjects()));
+        md.append("\n### Events: produced (outbox rows of the types the consumer applies) vs applied (processed_event rows) ")
+                .append("vs their effects\n\n")
+                .append("| topic | consumer | types | produced | unpublished | applied | missing | published twice | effect counted | ")
+                .append("expected | found | effect missing | effect twice |\n")
+                .append("|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        for (EventAudit.FlowCount flow : flows) {
+            EventAudit.Effects effects = flow.effects();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %s | %d | %s | %d | %d | %d | %d |%n",
+                    flow.flow().topic(), flow.flow().consumer(), String.join(", ", new java.util.TreeSet<>(flow.flow().types())),
+                    flow.produced(), flow.unpublished(), flow.applied() < 0 ? "n/a" : String.valueOf(flow.applied()),
+                    flow.applied() < 0 ? "n/a" : String.valueOf(flow.missing()), flow.repeated(), effects.what(),
+                    effects.expected(), effects.found(), effects.missing(), effects.duplicated()));
         }
+        md.append("\n\"published twice\" = outbox rows repeating one change (same order and type, same view, same trip version, ")
+                .append("same session, a user's same roles twice in a row, same policy version). The effect columns count what applying ")
+                .append("the events left behind, so that an event applied twice — which processed_event's key cannot show — would. ")
+                .append("They count as lost/duplicated except where the effect says \"reported\".\n");
 
         md.append("\n### What the load did vs what the databases hold\n\n| check | checked | lost | duplicated | details |\n")
                 .append("|---|---:|---:|---:|---|\n");

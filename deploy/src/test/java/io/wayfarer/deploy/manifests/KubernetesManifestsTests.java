@@ -49,7 +49,10 @@ class KubernetesManifestsTests {
         assertThat(container.get("image")).isEqualTo("wayfarer/" + application + ":latest");
         assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
         assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        // every probe asks the actuator on the management port (the only place it answers; never the public port)
         assertThat(at(container, "readinessProbe", "httpGet", "port")).isEqualTo("management");
+        assertThat(at(container, "livenessProbe", "httpGet", "port")).isEqualTo("management");
+        assertThat(at(container, "startupProbe", "httpGet", "port")).isEqualTo("management");
         assertThat(at(container, "resources", "requests", "cpu")).isNotNull();
         assertThat(at(container, "resources", "requests", "memory")).isNotNull();
         assertThat(at(container, "resources", "limits", "memory")).isNotNull();
@@ -161,11 +164,62 @@ class KubernetesManifestsTests {
             for (Object operation : new Yaml().loadAs((String) patch.get("patch"), List.class)) {
                 String op = (String) map(operation).get("op");
                 String path = (String) map(operation).get("path");
-                if (op.equals("replace")) {
+                if (op.equals("replace") || op.equals("remove")) {
                     targets.forEach(target -> assertThat(at(target, pathKeys(path))).as("%s %s", kind, path).isNotNull());
                 }
             }
         }
+    }
+
+    /**
+     * A budget that allows no disruption at the replica count an overlay runs makes {@code kubectl drain} wait
+     * forever (minAvailable 1 of 1 pod). Checked with the overlay's replicas and patches applied, at the fewest
+     * pods the workload can have (its HPA may scale it down to minReplicas).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noDisruptionBudgetForbidsEveryDisruptionAtTheOverlaysReplicas(String overlay) {
+        List<Map<String, Object>> documents = Manifests.render(Manifests.K8S.resolve("overlays").resolve(overlay));
+        List<Map<String, Object>> budgets = ofKind(documents, "PodDisruptionBudget").toList();
+        assertThat(budgets).hasSize(Manifests.applications().size());
+        for (Map<String, Object> budget : budgets) {
+            Map<String, Object> selector = map(at(budget, "spec", "selector", "matchLabels"));
+            List<Map<String, Object>> workloads = Stream.concat(ofKind(documents, "Deployment"), ofKind(documents, "StatefulSet"))
+                    .filter(w -> map(at(w, "spec", "template", "metadata", "labels")).entrySet()
+                            .containsAll(selector.entrySet()))
+                    .toList();
+            assertThat(workloads).as("workload of budget %s", name(budget)).hasSize(1);
+            Map<String, Object> workload = workloads.get(0);
+            int fewest = named(documents, "HorizontalPodAutoscaler", name(workload))
+                    .map(scaler -> Math.min((Integer) at(scaler, "spec", "minReplicas"), (Integer) at(workload, "spec", "replicas")))
+                    .orElse((Integer) at(workload, "spec", "replicas"));
+            assertThat(allowedDisruptions(map(budget.get("spec")), fewest))
+                    .as("%s: pods that may be evicted at %d replica(s)", name(budget), fewest).isPositive();
+        }
+    }
+
+    @Test
+    void theBaseBudgetsAllowOneDisruptionToo() {
+        ofKind(BASE_DOCUMENTS, "PodDisruptionBudget").forEach(budget -> assertThat(allowedDisruptions(
+                map(budget.get("spec")), (Integer) at(workload(name(budget)), "spec", "replicas"))).as(name(budget)).isPositive());
+    }
+
+    /** What the disruption controller computes for healthy pods: replicas − minAvailable, or maxUnavailable. */
+    private static int allowedDisruptions(Map<String, Object> spec, int replicas) {
+        assertThat(spec.containsKey("minAvailable") ^ spec.containsKey("maxUnavailable"))
+                .as("exactly one of minAvailable and maxUnavailable: %s", spec).isTrue();
+        if (spec.containsKey("minAvailable")) {
+            return replicas - pods(spec.get("minAvailable"), replicas);
+        }
+        return Math.min(replicas, pods(spec.get("maxUnavailable"), replicas));
+    }
+
+    /** An int-or-percentage as pods (the disruption controller rounds a percentage up for both fields). */
+    private static int pods(Object value, int replicas) {
+        if (value instanceof Integer count) {
+            return count;
+        }
+        return (int) Math.ceil(Double.parseDouble(((String) value).replace("%", "")) * replicas / 100);
     }
 
     static Stream<String> overlays() {

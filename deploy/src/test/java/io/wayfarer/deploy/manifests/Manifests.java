@@ -47,6 +47,40 @@ final class Manifests {
         return documents;
     }
 
+    /**
+     * The documents of an overlay as Kustomize would emit them, for the parts our overlays use: {@code replicas}
+     * (by workload name) and JSON 6902 {@code patches} ({@code add}, {@code replace}, {@code remove} on map keys)
+     * applied to every document of the target kind (and name, when given).
+     */
+    static List<Map<String, Object>> render(Path overlay) {
+        Map<String, Object> kustomization = kustomization(overlay);
+        List<Map<String, Object>> documents = build(overlay);
+        for (Map<String, Object> replica : maps(kustomization.get("replicas"))) {
+            documents.stream().filter(d -> replica.get("name").equals(name(d)))
+                    .filter(d -> List.of("Deployment", "StatefulSet").contains(d.get("kind")))
+                    .forEach(d -> map(d.get("spec")).put("replicas", replica.get("count")));
+        }
+        for (Map<String, Object> patch : maps(kustomization.get("patches"))) {
+            String kind = (String) at(patch, "target", "kind");
+            String name = (String) at(patch, "target", "name");
+            List<Map<String, Object>> operations = maps(new Yaml().loadAs((String) patch.get("patch"), List.class));
+            ofKind(documents, kind).filter(d -> name == null || name.equals(name(d)))
+                    .forEach(d -> operations.forEach(operation -> apply(d, operation)));
+        }
+        return documents;
+    }
+
+    private static void apply(Map<String, Object> document, Map<String, Object> operation) {
+        String[] keys = ((String) operation.get("path")).substring(1).split("/");
+        Map<String, Object> parent = map(at(document, java.util.Arrays.copyOf(keys, keys.length - 1)));
+        String key = keys[keys.length - 1];
+        switch ((String) operation.get("op")) {
+            case "add", "replace" -> parent.put(key, operation.get("value"));
+            case "remove" -> parent.remove(key);
+            default -> throw new IllegalArgumentException("unsupported patch operation " + operation);
+        }
+    }
+
     static Map<String, Object> kustomization(Path dir) {
         return documents(dir.resolve("kustomization.yaml")).get(0);
     }

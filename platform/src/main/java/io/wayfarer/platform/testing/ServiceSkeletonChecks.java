@@ -16,11 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The behaviour every Wayfarer service shares, checked over real HTTP against a running
  * instance: its about endpoint, RFC 9457 errors (404, 405) without leaks, request-id
- * propagation, health probes and Prometheus metrics.
+ * propagation, health probes and Prometheus metrics, and no actuator endpoint beyond those.
  */
 public final class ServiceSkeletonChecks {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * Actuator endpoints that leak secrets or internals (environment and configuration values, heap and thread
+     * dumps, beans and routes) or change the process (shutdown, log levels, the gateway's routes): never exposed,
+     * on the public port nor on the management port (wayfarer-defaults: health, info, prometheus, metrics).
+     */
+    static final java.util.List<String> UNEXPOSED_ENDPOINTS = java.util.List.of("/actuator/env", "/actuator/heapdump",
+            "/actuator/threaddump", "/actuator/configprops", "/actuator/gateway", "/actuator/gateway/routes",
+            "/actuator/beans", "/actuator/mappings", "/actuator/loggers", "/actuator/shutdown");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String management;
@@ -54,6 +62,7 @@ public final class ServiceSkeletonChecks {
         wrongMethodIsProblem();
         requestIdIsKeptOrMade();
         probesAndMetricsAreUp();
+        sensitiveActuatorEndpointsAreNotExposed();
     }
 
     public void answersAbout() throws IOException, InterruptedException {
@@ -97,6 +106,31 @@ public final class ServiceSkeletonChecks {
                 .GET().build());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"" + service + "\"").contains("http_server_requests");
+    }
+
+    /**
+     * Each of {@link #UNEXPOSED_ENDPOINTS} answers 404 to GET and POST on the management port and the public port,
+     * and says nothing of itself. One exception, by design: the gateway's public port refuses every
+     * {@code /actuator/**} it does not serve itself (health, prometheus) before any actuator is asked — its default
+     * deny, 401 without a token (gateway-service AccessPolicy) — so there a 401 also means "not exposed".
+     */
+    public void sensitiveActuatorEndpointsAreNotExposed() throws IOException, InterruptedException {
+        for (String root : base.equals(management) ? java.util.List.of(base) : java.util.List.of(base, management)) {
+            java.util.Set<Integer> refusals = root.equals(base) && service.equals("gateway-service")
+                    ? java.util.Set.of(404, 401) : java.util.Set.of(404);
+            for (String endpoint : UNEXPOSED_ENDPOINTS) {
+                for (String method : new String[] {"GET", "POST"}) {
+                    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root + endpoint))
+                            .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                    assertThat(response.statusCode()).as("%s %s%s must not be exposed", method, root, endpoint)
+                            .isIn(refusals);
+                    assertThat(response.body()).as("%s %s%s", method, root, endpoint)
+                            .doesNotContain("propertySources").doesNotContain("activeProfiles").doesNotContain("threadName")
+                            .doesNotContain("\"beans\"").doesNotContain("\"contexts\"").doesNotContain("route_id")
+                            .doesNotContain("Shutting down");
+                }
+            }
+        }
     }
 
     static void assertProblem(HttpResponse<String> response, int status, ProblemType type) {
