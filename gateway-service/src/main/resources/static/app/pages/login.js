@@ -30,7 +30,8 @@ export function loginPage({ query }) {
     h('div', { class: 'row' },
       // full page navigation: the provider's page, then back to / with a one-time ?login_code=
       h('a', { class: 'button secondary', href: '/v1/auth/oauth2/wechat', id: 'login-wechat' }, 'Log in with WeChat'),
-      config.oidcProviders.map(p => h('a', { class: 'button secondary', href: `/v1/auth/oauth2/${encodeURIComponent(p.name)}` }, `Log in with ${p.label}`))),
+      config.oidcProviders.map(p => h('a', { class: 'button secondary', href: `/v1/auth/oauth2/${encodeURIComponent(p.name)}`,
+        id: `login-${p.name}` }, `Log in with ${p.label}`))),
     h('p', {}, 'New here? ', h('a', { href: '#/register' }, 'Create an account')));
 }
 

@@ -16,14 +16,14 @@ import org.springframework.validation.annotation.Validated;
 public record OidcProperties(Map<String, Client> oidc) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    private static final Set<String> RESERVED = Set.of("wechat", "wechat-standin", "exchange");
+    private static final Set<String> RESERVED = Set.of("wechat", "wechat-standin", "oidc-standin", "exchange");
 
     public OidcProperties {
         oidc = oidc == null ? Map.of() : Map.copyOf(oidc);
         oidc.forEach((name, client) -> {
             if (!NAME.matcher(name).matches() || RESERVED.contains(name)) {
                 throw new IllegalArgumentException("wayfarer.auth.oidc." + name
-                        + ": a provider name is 1-32 of a-z, 0-9, '-' (not wechat, wechat-standin or exchange)");
+                        + ": a provider name is 1-32 of a-z, 0-9, '-' (not wechat, wechat-standin, oidc-standin or exchange)");
             }
             if (client.issuerUri() == null || client.clientId() == null || client.clientId().isBlank()) {
                 throw new IllegalArgumentException("wayfarer.auth.oidc." + name + " needs issuer-uri and client-id");
