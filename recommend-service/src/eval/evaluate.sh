@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The offline evaluation of the recommendation models, ours and Apache Mahout Taste side by side
-# (docs/recommendations.md). Builds the test class path with the "eval" profile (Mahout, test scope only)
+# (docs/recommendations.md). Builds the test class path (Mahout is a test-scope dependency of the module)
 # and runs io.wayfarer.recommend.model.eval.EvaluateCli in its own JVM, in the caller's directory.
 #
 #   recommend-service/src/eval/evaluate.sh generate --seed 42 --out target/eval/travel-100k.data
@@ -8,9 +8,9 @@
 #   recommend-service/src/eval/evaluate.sh evaluate --data ml-100k/u.data --mahout none --ours ease/lambda=16
 set -euo pipefail
 module="$(cd "$(dirname "$0")/../.." && pwd)"
-(cd "$module/.." && ./mvnw -B -q -pl recommend-service -Peval test-compile dependency:build-classpath \
+(cd "$module/.." && ./mvnw -B -q -pl recommend-service test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=test)
-# run from a private copy: a concurrent build of the module (without -Peval) rewrites target/test-classes
+# run from a private copy: a concurrent build of the module rewrites target/test-classes
 snapshot="$(mktemp -d "$module/target/eval-classes.XXXXXX")"
 trap 'rm -rf "$snapshot"' EXIT
 cp -r "$module/target/classes" "$snapshot/main"

@@ -20,7 +20,7 @@ import java.util.Map;
  *                      [--mahout all|none] [--served NAME] [--out target/eval/report.md]
  * </pre>
  * {@code evaluate} splits the file (seeded, per user 80/20), writes the split, reads it back, runs every system
- * on it — ours and, when the {@code eval} profile put Mahout on the class path, Mahout's — and prints one table.
+ * on it — ours and, when Mahout is on the class path (the module's test class path), Mahout's — and prints one table.
  */
 public final class EvaluateCli {
 
@@ -98,7 +98,7 @@ public final class EvaluateCli {
         try {
             return (List<Recommender>) Class.forName(MAHOUT).getMethod("select", String.class).invoke(null, which);
         } catch (ClassNotFoundException e) {
-            System.err.println("Mahout is not on the class path (run with -Peval): evaluating ours only");
+            System.err.println("Mahout is not on the class path (use the module's test class path, src/eval/evaluate.sh): evaluating ours only");
             return List.of();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
