@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A gateway whose Redis is unreachable (its port is closed): routes that need a session fail closed
- * with 503, login fails closed with 503, other public routes keep working anonymously and throttled
- * by the instance's own buckets.
+ * with 503, login fails closed with 503, a chat handshake (whose ticket cannot be looked up) fails closed
+ * with 503, other public routes keep working anonymously and throttled by the instance's own buckets.
  */
 class RedisDownIntegrationTests {
 
@@ -77,6 +77,20 @@ class RedisDownIntegrationTests {
         String forged = bed.sessions.create("TRAVELLER").token().signedWith(TestTokens.newKey("test-key-1")).build();
 
         EdgeAuthenticationIntegrationTests.assertUnauthenticated(EdgeHttp.get(port, "/v1/trips/7", "Authorization", "Bearer " + forged));
+    }
+
+    @Test
+    void chatHandshakeFailsClosed() {
+        String requestId = EdgeAuthenticationIntegrationTests.requestId();
+        long started = System.nanoTime();
+        RawHttp.Response answer = RawHttp.get(port, "/ws/chat?ticket=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
+                "Upgrade: websocket", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                "X-Forwarded-For: 203.0.113.41", RequestId.HEADER + ": " + requestId);
+
+        assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), ProblemType.SERVICE_UNAVAILABLE);
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no waiting for a dead Redis").isLessThan(Duration.ofSeconds(2));
+        assertThat(bed.chat.receivedWithRequestId(requestId)).as("a ticket that could not be checked").isNull();
     }
 
     @Test

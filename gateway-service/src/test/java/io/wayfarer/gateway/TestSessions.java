@@ -82,6 +82,23 @@ final class TestSessions implements AutoCloseable {
         redis.srem(prefix + "user-sessions:" + session.userId(), session.sessionId());
     }
 
+    /**
+     * What chat-service's {@code Tickets.issue} writes: {@code ticket} live for {@code ttl}, held by the
+     * session, under chat-service's key ({@code ChatKeys.ticket}).
+     */
+    void issueChatTicket(String ticket, Session holder, Duration ttl) {
+        redis.psetex(chatTicketKey(ticket), ttl.toMillis(), holder.userId() + "," + holder.sessionId());
+    }
+
+    /** What chat-service's {@code Tickets.redeem} does (GETDEL): the ticket is used. */
+    String redeemChatTicket(String ticket) {
+        return redis.getdel(chatTicketKey(ticket));
+    }
+
+    String chatTicketKey(String ticket) {
+        return prefix + "chat:ticket:" + ticket;
+    }
+
     List<String> keys(String pattern) {
         return redis.keys(prefix + pattern);
     }

@@ -3,7 +3,9 @@ package io.wayfarer.gateway;
 import static io.wayfarer.gateway.GatewayRoutingIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wayfarer.platform.localinfra.Redis;
 import io.wayfarer.platform.problem.ProblemType;
+import io.wayfarer.platform.testing.SharedInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +16,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,20 +40,28 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * The chat socket's handshake at the edge (W6): a real gateway in front of a WebSocket echo backend
- * registered as chat-service in a Eureka registry of this class's own. Every refusal is a problem and
+ * registered as chat-service in a Eureka registry of this class's own, its tickets in the JVM's real Redis
+ * under the gateway's key prefix, written as chat-service writes them. Every refusal is a problem and
  * reaches nothing behind the gateway; a good handshake is proxied and the socket works end to end.
  */
 class WebSocketHandshakeIntegrationTests {
 
-    /** The shape of chat-service's tickets: 43 base64url characters. Not a live one: the edge cannot tell. */
+    /**
+     * The shape of chat-service's tickets: 43 base64url characters. Issued (live) for the whole class: the
+     * echo backend never redeems it, so every handshake may use it.
+     */
     private static final String TICKET = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
     private static final int HANDSHAKES_PER_ADDRESS = 3;
+    private static final SecureRandom random = new SecureRandom();
+    private static final TestSessions.Session HOLDER = new TestSessions.Session(UUID.randomUUID().toString(),
+            UUID.randomUUID().toString());
 
     private static EurekaTestRegistry registry;
     private static StubService policy;
     private static DisposableServer echo;
     private static ConfigurableApplicationContext gateway;
     private static int port;
+    private static TestSessions redis;
     private static final ConcurrentLinkedQueue<Map<String, String>> handshakes = new ConcurrentLinkedQueue<>();
     /** Each test its own client address (X-Forwarded-For from a trusted proxy), so buckets do not meet. */
     private static final AtomicInteger addresses = new AtomicInteger(1);
@@ -70,7 +83,12 @@ class WebSocketHandshakeIntegrationTests {
                 })
                 .bindNow();
         registry.register("chat-service", echo.port());
+        Redis shared = SharedInfrastructure.redis();
+        String prefix = SharedInfrastructure.freshKeyPrefix("gateway-ws");
+        redis = new TestSessions(shared.host(), shared.port(), prefix);
+        redis.issueChatTicket(TICKET, HOLDER, Duration.ofMinutes(30));
         gateway = GatewayTestBed.startGateway(registry, Map.of(
+                "wayfarer.redis.key-prefix", prefix,
                 "wayfarer.gateway.trusted-proxies", "127.0.0.1",
                 "wayfarer.gateway.rate-limit.web-socket-handshake.capacity", String.valueOf(HANDSHAKES_PER_ADDRESS),
                 "wayfarer.gateway.rate-limit.web-socket-handshake.refill-every", "1h"));
@@ -84,6 +102,7 @@ class WebSocketHandshakeIntegrationTests {
         echo.disposeNow();
         policy.close();
         registry.close();
+        redis.close();
     }
 
     @Test
@@ -114,6 +133,71 @@ class WebSocketHandshakeIntegrationTests {
         assertThat(seen.get("uri")).isEqualTo("/ws/chat?ticket=" + TICKET);
         assertThat(seen.get("origin")).isEqualTo("http://localhost:3000");
         assertThat(seen).doesNotContainKey("x-user-id");
+    }
+
+    @Test
+    void liveTicketIsProxiedAndLeftForChatServiceToRedeem() {
+        String ticket = aTicket();
+        redis.issueChatTicket(ticket, HOLDER, Duration.ofSeconds(30));
+
+        Handshake answer = handshake("/ws/chat?ticket=" + ticket, "Origin: http://localhost:3000");
+
+        assertThat(answer.status()).isEqualTo(101);
+        awaitReached(answer.requestId());
+        assertThat(redis.redeemChatTicket(ticket)).as("the gateway only looked").isEqualTo(HOLDER.userId() + "," + HOLDER.sessionId());
+    }
+
+    @Test
+    void wellFormedTicketThatRedisDoesNotHoldIsRefusedAtTheGateway() {
+        // never issued
+        assertRefused(handshake("/ws/chat?ticket=" + aTicket(), "Origin: http://localhost:3000"), ProblemType.UNAUTHENTICATED);
+        // issued under another deployment's prefix: not this gateway's
+        String foreign = aTicket();
+        String foreignKey = SharedInfrastructure.freshKeyPrefix("other-deployment") + "chat:ticket:" + foreign;
+        redis.redis.psetex(foreignKey, 30_000, HOLDER.userId() + "," + HOLDER.sessionId());
+        try {
+            assertRefused(handshake("/ws/chat?ticket=" + foreign), ProblemType.UNAUTHENTICATED);
+        } finally {
+            redis.redis.del(foreignKey);
+        }
+    }
+
+    @Test
+    void usedTicketIsRefusedAtTheGateway() {
+        String ticket = aTicket();
+        redis.issueChatTicket(ticket, HOLDER, Duration.ofSeconds(30));
+        Handshake first = handshake("/ws/chat?ticket=" + ticket);
+        assertThat(first.status()).isEqualTo(101);
+        awaitReached(first.requestId());
+        redis.redeemChatTicket(ticket); // what chat-service does at the handshake behind the gateway
+
+        assertRefused(handshake("/ws/chat?ticket=" + ticket), ProblemType.UNAUTHENTICATED);
+    }
+
+    @Test
+    void expiredTicketIsRefusedAtTheGateway() {
+        String ticket = aTicket();
+        redis.issueChatTicket(ticket, HOLDER, Duration.ofMillis(50));
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (redis.redis.exists(redis.chatTicketKey(ticket)) > 0 && Instant.now().isBefore(deadline)) {
+            Mono.delay(Duration.ofMillis(20)).block();
+        }
+
+        assertRefused(handshake("/ws/chat?ticket=" + ticket), ProblemType.UNAUTHENTICATED);
+    }
+
+    @Test
+    void madeUpTicketsStillPayFromTheHandshakeBucket() {
+        String address = nextAddress();
+        for (int i = 0; i < HANDSHAKES_PER_ADDRESS; i++) {
+            assertRefused(handshakeFrom(address, "/ws/chat?ticket=" + aTicket()), ProblemType.UNAUTHENTICATED);
+        }
+
+        Handshake flooded = handshakeFrom(address, "/ws/chat?ticket=" + TICKET);
+        assertProblem(flooded.status(), flooded.header("Content-Type"), flooded.body(), ProblemType.TOO_MANY_REQUESTS);
+        assertThat(Long.parseLong(flooded.header("Retry-After"))).isPositive();
+        Handshake flooding = handshakeFrom(address, "/ws/chat?ticket=" + aTicket());
+        assertThat(flooding.status()).as("throttled before the ticket is looked up").isEqualTo(429);
     }
 
     @Test
@@ -221,6 +305,13 @@ class WebSocketHandshakeIntegrationTests {
 
     private void assertRefused(Handshake answer, ProblemType type) {
         assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), type);
+    }
+
+    /** A ticket as chat-service makes them (32 random bytes, base64url unpadded); not issued. */
+    private static String aTicket() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String nextAddress() {

@@ -135,7 +135,7 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
     }
 
     private static boolean isHandshake(Admission admission) {
-        return Boolean.TRUE.equals(admission.exchange().getAttribute(EdgeRequest.WEBSOCKET_HANDSHAKE));
+        return admission.exchange().getAttribute(EdgeRequest.WEBSOCKET_TICKET) != null;
     }
 
     private Mono<Void> decided(Admission admission, VerifiedToken token, GateOutcome outcome, WebFilterChain chain) {

@@ -28,6 +28,16 @@ final class EdgeRefusals {
         return refusal;
     }
 
+    /**
+     * 401 for a chat socket handshake: no ticket, several, one not of chat-service's shape, or one Redis
+     * does not hold (never issued, used, expired). One answer for all: either way a new ticket is needed.
+     */
+    static ErrorResponseException noChatTicket() {
+        return new ErrorResponseException(ProblemType.UNAUTHENTICATED.status(), Problems.of(ProblemType.UNAUTHENTICATED,
+                "A chat connection needs a fresh ticket from POST /v1/chat/tickets (?ticket=...); each opens one connection."),
+                null);
+    }
+
     /** 403: authenticated, but no role of the session is granted (method, path). */
     static ErrorResponseException forbidden() {
         return new ErrorResponseException(ProblemType.FORBIDDEN.status(),

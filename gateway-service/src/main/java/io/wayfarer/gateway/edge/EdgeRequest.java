@@ -13,7 +13,11 @@ public final class EdgeRequest {
     static final String ORIGINAL_PATH = EdgeRequest.class.getName() + ".originalPath";
     static final String NORMALISED_PATH = EdgeRequest.class.getName() + ".normalisedPath";
     static final String IDENTITY = EdgeRequest.class.getName() + ".identity";
-    static final String WEBSOCKET_HANDSHAKE = EdgeRequest.class.getName() + ".webSocketHandshake";
+    /**
+     * Set on a chat socket handshake that passed {@code WebSocketHandshakeFilter}: its well-formed ticket.
+     * Admission charges the handshake bucket for it, {@code WebSocketTicketFilter} looks the ticket up.
+     */
+    static final String WEBSOCKET_TICKET = EdgeRequest.class.getName() + ".webSocketTicket";
     static final String AUTHORISED_PATH = EdgeRequest.class.getName() + ".authorisedPath";
 
     private EdgeRequest() {

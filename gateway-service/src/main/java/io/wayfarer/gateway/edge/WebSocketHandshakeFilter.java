@@ -30,11 +30,18 @@ import reactor.core.publisher.Mono;
  *       send one on a handshake; a request without one is not from a page and has nothing to hijack;</li>
  *   <li>no ticket, several, or one not of the shape chat-service issues (exactly 43 characters of
  *       {@code A-Z a-z 0-9 - _}, raw in the query: {@code ?ticket=…}) → 401, without asking Redis;</li>
- *   <li>otherwise the request is marked as a handshake, and {@code EdgeAdmissionFilter} (next) also takes
- *       a token from the client address's handshake bucket ({@code rl:ws:ip:{ip}}) in its one Redis
- *       script → 429 with {@code Retry-After} when empty.</li>
+ *   <li>otherwise the request is marked as a handshake (with its ticket), and {@code EdgeAdmissionFilter}
+ *       (next) also takes a token from the client address's handshake bucket ({@code rl:ws:ip:{ip}}) in its
+ *       one Redis script → 429 with {@code Retry-After} when empty;</li>
+ *   <li>{@code AuthorisationFilter} decides the route as for any request;</li>
+ *   <li>last, {@link WebSocketTicketFilter} asks Redis whether the ticket is live (unknown, used, expired →
+ *       401; Redis unreachable → 503). It comes after admission on purpose: a well-formed but made-up
+ *       ticket still pays its token from the handshake bucket, so a flood of them is throttled before it
+ *       can cost Redis a lookup each.</li>
  * </ol>
- * Whether a well-formed ticket is live (unknown, used, expired) only chat-service can tell: it redeems it.
+ * Only chat-service consumes the ticket (it redeems it with {@code GETDEL}); the edge merely refuses
+ * tickets that could not be redeemed anyway, so they get a real 401 instead of an upgraded socket that
+ * closes at once.
  */
 @Component
 class WebSocketHandshakeFilter implements WebFilter, Ordered {
@@ -68,11 +75,12 @@ class WebSocketHandshakeFilter implements WebFilter, Ordered {
             return refused(request, "origin " + origin, ProblemType.FORBIDDEN,
                     "Pages of this origin may not open a chat connection.");
         }
-        if (ticket(request.getURI().getRawQuery()) == null) {
-            return refused(request, "no well-formed ticket", ProblemType.UNAUTHENTICATED,
-                    "A chat connection needs a ticket from POST /v1/chat/tickets (?ticket=...).");
+        String ticket = ticket(request.getURI().getRawQuery());
+        if (ticket == null) {
+            log.debug("{} {}: handshake refused, no well-formed ticket", request.getMethod(), request.getPath().value());
+            return Mono.error(EdgeRefusals.noChatTicket());
         }
-        exchange.getAttributes().put(EdgeRequest.WEBSOCKET_HANDSHAKE, Boolean.TRUE);
+        exchange.getAttributes().put(EdgeRequest.WEBSOCKET_TICKET, ticket);
         return chain.filter(exchange);
     }
 

@@ -96,7 +96,7 @@ public class SessionGate {
         return error instanceof RedisException || error instanceof TimeoutException || error instanceof IOException;
     }
 
-    private static Throwable cause(Throwable error) {
+    static Throwable cause(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
