@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
         "wayfarer.auth.oidc-stand-in.enabled=true",
         "wayfarer.auth.oidc-stand-in.provider=demo-id",
         "wayfarer.auth.oidc.demo-id.client-id=wayfarer-test",
-        "wayfarer.auth.oidc.demo-id.client-secret=only-the-stand-in-knows"})
+        "wayfarer.auth.oidc.demo-id.client-secret=only-the-stand-in-knows",
+        "wayfarer.auth.oidc.demo-id.label=Demo ID"})
 class OidcStandInIntegrationTests {
 
     static final String STANDIN = "/v1/auth/oauth2/oidc-standin";
@@ -65,6 +66,15 @@ class OidcStandInIntegrationTests {
     void setUp() {
         api = new AuthApi(port);
         base = "http://localhost:" + port;
+    }
+
+    @Test
+    void theProviderListIsTheLocalProfilesDemoIdAlone() {
+        // WeChat has no app id here, so the app gets no WeChat button
+        HttpResponse<String> listed = api.get("/v1/auth/oauth2/providers", null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(AuthApi.body(listed).path("items").toString())
+                .isEqualTo("[{\"name\":\"demo-id\",\"label\":\"Demo ID\",\"type\":\"oidc\"}]");
     }
 
     @Test

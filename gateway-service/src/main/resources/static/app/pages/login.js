@@ -2,7 +2,6 @@
 import * as api from '../api.js';
 import { h, mount, errorBox, info, formValues } from '../dom.js';
 import { go } from '../router.js';
-import { config } from '../config.js';
 
 export function loginPage({ query }) {
   if (api.session.loggedIn) { go('/trips'); return h('p', {}, 'You are logged in.'); }
@@ -26,13 +25,28 @@ export function loginPage({ query }) {
     query.get('reason') === 'session-ended'
       ? h('p', { class: 'info', id: 'session-ended' }, 'Log in again to continue where you left off.') : null,
     form,
-    h('h2', {}, 'Or continue with'),
-    h('div', { class: 'row' },
-      // full page navigation: the provider's page, then back to / with a one-time ?login_code=
-      h('a', { class: 'button secondary', href: '/v1/auth/oauth2/wechat', id: 'login-wechat' }, 'Log in with WeChat'),
-      config.oidcProviders.map(p => h('a', { class: 'button secondary', href: `/v1/auth/oauth2/${encodeURIComponent(p.name)}`,
-        id: `login-${p.name}` }, `Log in with ${p.label}`))),
+    thirdPartyLogins(),
     h('p', {}, 'New here? ', h('a', { href: '#/register' }, 'Create an account')));
+}
+
+/**
+ * One button per provider auth-service has configured (GET /v1/auth/oauth2/providers: WeChat, OpenID Connect
+ * issuers), each with the id login-<name>. When none is configured, or the list cannot be read, the password
+ * form stands alone: no buttons, no error.
+ */
+function thirdPartyLogins() {
+  const section = h('div', { id: 'third-party-login', hidden: true });
+  api.get('/v1/auth/oauth2/providers', { token: null, noRetry: true }).then(answer => {
+    const providers = answer?.items ?? [];
+    if (providers.length === 0) return;
+    mount(section, h('h2', {}, 'Or continue with'),
+      h('div', { class: 'row' }, providers.map(provider =>
+        // full page navigation: the provider's page, then back to / with a one-time ?login_code=
+        h('a', { class: 'button secondary', href: `/v1/auth/oauth2/${encodeURIComponent(provider.name)}`,
+          id: `login-${provider.name}` }, `Log in with ${provider.label}`))));
+    section.hidden = false;
+  }).catch(() => { /* no list, no buttons: password login still works */ });
+  return section;
 }
 
 export function registerPage() {

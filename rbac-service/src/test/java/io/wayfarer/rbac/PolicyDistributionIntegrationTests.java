@@ -126,6 +126,7 @@ class PolicyDistributionIntegrationTests {
                 {"", "POST", "/v1/payments/alipay/notify", true},
                 {"", "GET", "/ws/chat", true},
                 {"", "GET", "/v1/auth/oauth2/wechat/callback", true},
+                {"", "GET", "/v1/auth/oauth2/providers", true},
                 {"", "GET", "/v1/users/me", false},
                 {"", "POST", "/v1/trips", false},
                 {"TRAVELLER", "GET", "/v1/users/me", true},

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -30,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (which must send its bearer token to link an identity, and a redirect carries no header), the URL
  * comes back as JSON when it asks for {@code application/json}. The callback never puts a token in a
  * URL: the browser lands on the app with a one-time {@code login_code} the app exchanges by POST.
+ * The app asks which providers are configured, to show one button each.
  */
 @RestController
 class ExternalLoginController {
@@ -37,14 +40,27 @@ class ExternalLoginController {
     static final String STATE_COOKIE = "wayfarer_oauth2_state";
     static final String COOKIE_PATH = "/v1/auth/oauth2";
 
+    /** Configuration changes only with a restart; a minute's caching spares the login page a call. */
+    static final Duration PROVIDERS_MAX_AGE = Duration.ofSeconds(60);
+
     private final ExternalLogin flow;
+    private final IdentityProviders providers;
     private final ExternalLoginProperties properties;
     private final String appUrl;
 
-    ExternalLoginController(ExternalLogin flow, ExternalLoginProperties properties, AuthProperties auth) {
+    ExternalLoginController(ExternalLogin flow, IdentityProviders providers, ExternalLoginProperties properties,
+            AuthProperties auth) {
         this.flow = flow;
+        this.providers = providers;
         this.properties = properties;
         this.appUrl = auth.appUrl();
+    }
+
+    /** Public, the same for everyone; a literal path, so it wins over {@code {provider}} ("providers" is reserved). */
+    @GetMapping("/v1/auth/oauth2/providers")
+    ResponseEntity<LoginOptions> providers() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(PROVIDERS_MAX_AGE).cachePublic())
+                .body(new LoginOptions(providers.options()));
     }
 
     @GetMapping("/v1/auth/oauth2/{provider}")
@@ -100,6 +116,9 @@ class ExternalLoginController {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    record LoginOptions(List<LoginOption> items) {
     }
 
     record LoginCodeExchange(@NotBlank @Size(max = 128) String code) {

@@ -1,6 +1,6 @@
 package io.wayfarer.auth.external;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * A place people log in with instead of a Wayfarer password: WeChat, an OpenID Connect issuer. It
@@ -10,8 +10,8 @@ import java.util.Set;
  */
 public interface IdentityProvider {
 
-    /** The provider names this serves ({@code /v1/auth/oauth2/{provider}}); empty when not configured. */
-    Set<String> names();
+    /** The logins this serves, one per name ({@code /v1/auth/oauth2/{provider}}); empty when not configured. */
+    List<LoginOption> options();
 
     /** Where the browser goes to log in at the provider. */
     String authorizationUrl(PendingLogin pending);

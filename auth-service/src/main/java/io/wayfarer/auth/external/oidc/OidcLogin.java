@@ -3,6 +3,7 @@ package io.wayfarer.auth.external.oidc;
 import io.wayfarer.auth.external.ExternalLoginProblems;
 import io.wayfarer.auth.external.ExternalProfile;
 import io.wayfarer.auth.external.IdentityProvider;
+import io.wayfarer.auth.external.LoginOption;
 import io.wayfarer.auth.external.PendingLogin;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -45,6 +47,7 @@ import org.springframework.web.client.RestClient;
  * aud = our client id, azp, exp/iat with 60 s skew) and then its nonce against this login's.
  */
 @Component
+@Order(2)
 class OidcLogin implements IdentityProvider {
 
     private static final Logger log = LoggerFactory.getLogger(OidcLogin.class);
@@ -61,8 +64,10 @@ class OidcLogin implements IdentityProvider {
     }
 
     @Override
-    public Set<String> names() {
-        return properties.oidc().keySet();
+    public List<LoginOption> options() {
+        return properties.oidc().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> new LoginOption(entry.getKey(), entry.getValue().label(), LoginOption.OIDC))
+                .toList();
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.wayfarer.auth.external.wechat;
 
 import io.wayfarer.auth.external.ExternalProfile;
 import io.wayfarer.auth.external.IdentityProvider;
+import io.wayfarer.auth.external.LoginOption;
 import io.wayfarer.auth.external.PendingLogin;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -16,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * openid (per app).
  */
 @Component
+@Order(1)
 class WeChatLogin implements IdentityProvider {
 
     private final WeChatProperties properties;
@@ -27,8 +30,9 @@ class WeChatLogin implements IdentityProvider {
     }
 
     @Override
-    public Set<String> names() {
-        return properties.configured() ? Set.of(WeChatApi.PROVIDER) : Set.of();
+    public List<LoginOption> options() {
+        return properties.configured() ? List.of(new LoginOption(WeChatApi.PROVIDER, "WeChat", LoginOption.WECHAT))
+                : List.of();
     }
 
     @Override
