@@ -172,7 +172,11 @@ final class EventEffects {
                 rewritten.values().stream().mapToInt(Integer::intValue).sum(), missing, twice, true);
     }
 
-    /** Every gateway holds rbac's current policy version (wayfarer.gateway.policy.version on its actuator port). */
+    /**
+     * Every gateway holds rbac's current policy version ({@code wayfarer_gateway_policy_version} in its Prometheus
+     * scrape on the management port: the gateway's edge refuses /actuator/metrics there like every other actuator
+     * path but health and prometheus).
+     */
     private EventAudit.Effects gatewayPolicies() throws SQLException {
         long current;
         try (Connection db = infrastructure.connect("wayfarer_rbac");
@@ -189,10 +193,13 @@ final class EventEffects {
     private long policyVersion(int managementPort) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
-                    + "/actuator/metrics/wayfarer.gateway.policy.version")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    ? (long) Edge.JSON.readTree(response.body()).path("measurements").path(0).path("value").asDouble(-1) : -1;
+                    + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            return response.body().lines().filter(line -> line.startsWith("wayfarer_gateway_policy_version"))
+                    .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(-1L);
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {

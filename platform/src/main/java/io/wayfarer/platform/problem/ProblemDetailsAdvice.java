@@ -131,7 +131,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "java.sql.SQLNonTransientConnectionException",
             "java.sql.SQLRecoverableException");
 
-    /** Anywhere in the cause chain: a connection failure by type, or an SQLState of class 08 (connection exception). */
+    /**
+     * HikariCP's answer when a statement or rollback runs on a pooled connection it already closed (evicted as
+     * broken), with no SQLState: during a PostgreSQL restart, a failed rollback on such a connection is the
+     * error that surfaces (Spring lets the rollback's exception override the statement's 08006).
+     */
+    private static final String POOLED_CONNECTION_CLOSED = "Connection is closed";
+
+    /**
+     * Anywhere in the cause chain: a connection failure by type, an SQLState of class 08 (connection exception),
+     * or a pooled connection closed under the request.
+     */
     static boolean databaseUnavailable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
@@ -139,7 +149,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     return true;
                 }
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || POOLED_CONNECTION_CLOSED.equals(sql.getMessage()))) {
                 return true;
             }
         }

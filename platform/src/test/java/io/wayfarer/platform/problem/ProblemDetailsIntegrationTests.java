@@ -120,6 +120,13 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void aRollbackThatFailsOnTheDeadConnectionIs503Too() throws Exception {
+        HttpResponse<String> response = get("/probe/rollback-on-dead-connection");
+        assertProblem(response, 503, ProblemType.SERVICE_UNAVAILABLE);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
     void unknownPathIs404Problem() throws Exception {
         JsonNode body = assertProblem(get("/nothing/here"), 404, ProblemType.NOT_FOUND);
         assertThat(body.path("instance").asString()).isEqualTo("/nothing/here");
@@ -188,6 +195,16 @@ class ProblemDetailsIntegrationTests {
             // what a pooled connection to a restarted PostgreSQL throws (SQLState 08006), wrapped as Spring does
             throw new IllegalStateException("could not execute statement",
                     new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006"));
+        }
+
+        @GetMapping("/probe/rollback-on-dead-connection")
+        String rollbackOnDeadConnection() {
+            // seen in the fault drill during a PostgreSQL restart: the statement failed with 08006, then the rollback
+            // on the same pooled connection (closed by HikariCP meanwhile) failed too, and only the rollback's error
+            // surfaces: JpaSystemException <- TransactionException <- SQLException("Connection is closed"), no SQLState
+            throw new IllegalStateException("Unable to rollback against JDBC Connection",
+                    new IllegalStateException("Unable to rollback against JDBC Connection",
+                            new java.sql.SQLException("Connection is closed")));
         }
     }
 }
