@@ -15,6 +15,7 @@ import io.wayfarer.platform.testing.IntegrationTest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,31 @@ class AuthFlowIntegrationTests {
         assertThat(me.path("account").asString()).isEqualTo(tokens.account());
         assertThat(me.path("lastLoginAt").isNull()).isFalse();
         assertThat(me.has("passwordHash")).isFalse();
+    }
+
+    /** A client or load balancer that retries a login on another instance: both logins of one account at once succeed. */
+    @Test
+    void concurrentLoginsOfOneAccountAllSucceed() throws Exception {
+        Tokens first = api.newTraveller("grace");
+        int logins = 12;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(logins);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(logins);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < logins; i++) {
+                statuses.add(pool.submit(() -> {
+                    together.await();
+                    return api.login(first.account(), AuthApi.PASSWORD).status();
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode me = AuthApi.body(api.get("/v1/users/me", first.accessToken()));
+        assertThat(me.path("lastLoginAt").isNull()).isFalse();
     }
 
     @Test

@@ -82,7 +82,7 @@ public class Accounts {
         if (!user.enabled()) {
             throw accountDisabled();
         }
-        user.recordLogin(clock.instant());
+        users.recordLogin(user.id(), clock.instant());
         return new Authenticated(user.id(), user.account());
     }
 
@@ -96,7 +96,7 @@ public class Accounts {
         if (!user.enabled()) {
             throw accountDisabled();
         }
-        user.recordLogin(clock.instant());
+        users.recordLogin(user.id(), clock.instant());
         return new Authenticated(user.id(), user.account());
     }
 

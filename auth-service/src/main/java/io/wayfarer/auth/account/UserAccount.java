@@ -51,10 +51,6 @@ class UserAccount {
         return user;
     }
 
-    void recordLogin(Instant now) {
-        this.lastLoginAt = now;
-    }
-
     void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
