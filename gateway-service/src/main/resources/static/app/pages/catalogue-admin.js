@@ -40,9 +40,14 @@ export async function catalogueAdminPage({ query }) {
   const kind = KINDS[kindName];
   const q = query.get('q') ?? '';
   const status = query.get('status') ?? '';
-  const page = await api.get(kind.path + api.query({ q, status: kindName === 'trips' ? status : '', sortby: kind.sort,
-    order: kindName === 'trips' ? 'desc' : 'asc', per_page: 25 }));
+  const listPath = kind.path + api.query({ q, status: kindName === 'trips' ? status : '', sortby: kind.sort,
+    order: kindName === 'trips' ? 'desc' : 'asc', per_page: 25 });
   const editor = h('div', { id: 'editor' });
+  const rows = h('tbody', {});
+  // after a create, an edit or a status change the table is read again in place: the search and the
+  // editor's "Saved" message stay
+  const reload = async () => mount(rows, ((await api.get(listPath)).items ?? []).map(item => row(kind, kindName, item, editor, reload)));
+  await reload();
   const search = h('form', { class: 'filters', role: 'search' },
     h('input', { type: 'hidden', name: 'kind', value: kindName }),
     h('label', {}, 'Search', h('input', { name: 'q', value: q })),
@@ -55,23 +60,23 @@ export async function catalogueAdminPage({ query }) {
     h('div', { class: 'tabs' }, Object.entries(KINDS).map(([name, k]) =>
       h('a', { class: name === kindName ? 'button' : 'button secondary', href: `#/staff/catalogue?kind=${name}` }, k.label))),
     search,
-    api.can('POST', kind.path) ? h('button', { type: 'button', onclick: () => mount(editor, editForm(kind, null)) }, `New ${kind.label.toLowerCase().replace(/s$/, '')}`) : null,
+    api.can('POST', kind.path) ? h('button', { type: 'button', onclick: () => mount(editor, editForm(kind, null, null, reload)) }, `New ${kind.label.toLowerCase().replace(/s$/, '')}`) : null,
     editor,
     h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, 'Id'), h('th', {}, 'Name'), kind.columns.map(([t]) => h('th', {}, t)), h('th', {}, ''))),
-      h('tbody', {}, (page.items ?? []).map(item => row(kind, kindName, item, editor))))));
+      rows)));
 }
 
-function row(kind, kindName, item, editor) {
+function row(kind, kindName, item, editor, reload) {
   const errors = h('div');
   const edit = action(h('button', { type: 'button', class: 'secondary' }, 'Edit'), async () => {
     const { body, response } = await api.get(`${kind.path}/${item.id}`, { raw: true });
-    mount(editor, editForm(kind, body, response.headers.get('ETag')));
+    mount(editor, editForm(kind, body, response.headers.get('ETag'), reload));
     editor.scrollIntoView({ block: 'nearest' });
   }, errors);
   const setStatus = to => action(h('button', { type: 'button', class: 'secondary' }, to === 'published' ? 'Publish' : 'Archive'), async () => {
     await api.patch(`${kind.path}/${item.id}`, { status: to });
-    go('/staff/catalogue', { kind: kindName, t: Date.now() });
+    await reload();
   }, errors);
   const writable = api.can('PATCH', `${kind.path}/${item.id}`);
   return h('tr', {},
@@ -83,7 +88,7 @@ function row(kind, kindName, item, editor) {
       kindName === 'trips' && item.status !== 'archived' ? setStatus('archived') : null) : null, errors));
 }
 
-function editForm(kind, item, etag) {
+function editForm(kind, item, etag, saved) {
   const slot = h('div');
   const form = h('form', { class: 'stack card', 'aria-label': item ? `Edit ${kind.title(item)}` : 'Create' },
     h('h2', {}, item ? `Edit ${kind.title(item)}` : `New ${kind.label.toLowerCase()}`),
@@ -95,10 +100,11 @@ function editForm(kind, item, etag) {
     event.preventDefault();
     try {
       const body = kind.body(formValues(form));
-      const saved = item
+      const written = item
         ? await api.put(`${kind.path}/${item.id}`, body, { headers: etag ? { 'If-Match': etag } : {} })
         : await api.post(kind.path, body);
-      mount(slot, info(`Saved (id ${saved.id}).`));
+      mount(slot, info(`Saved (id ${written.id}).`));
+      await saved();
     } catch (error) {
       mount(slot, errorBox(error.status === 412 ? { title: 'Changed meanwhile', detail: 'Someone else saved this first; reopen it to see their version.' } : error));
     }

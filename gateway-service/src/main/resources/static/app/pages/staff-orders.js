@@ -1,4 +1,4 @@
-// Orders for the order administrators: filter, view, refund.
+// Orders for the order administrators: filter, view (the order's own page), refund.
 import * as api from '../api.js';
 import { h, mount, money, dateTime, info, action, formValues } from '../dom.js';
 import { go } from '../router.js';
@@ -17,7 +17,7 @@ export async function staffOrdersPage({ query }) {
     h('h1', {}, 'Orders'), form,
     h('p', { class: 'meta' }, `${list.total ?? 0} orders`),
     h('div', { class: 'table-wrap' }, h('table', { id: 'staff-orders' },
-      h('thead', {}, h('tr', {}, ['Trip', 'User', 'Amount', 'Status', 'Booked', ''].map(t => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, ['Order', 'Trip', 'User', 'Amount', 'Status', 'Booked', ''].map(t => h('th', {}, t)))),
       h('tbody', {}, (list.items ?? []).map(orderRow)))));
 }
 
@@ -31,9 +31,11 @@ function orderRow(order) {
     const updated = await api.get(`/v1/orders/${order.id}`);
     statusCell.textContent = updated.status;
     statusCell.className = `status-${updated.status}`;
+    if (updated.status !== 'PAID') refund.remove(); // nothing left to refund
     mount(errors, info('Refunded.'));
   }, errors);
   return h('tr', {},
+    h('td', {}, h('a', { href: `#/orders/${order.id}`, class: 'view-order', title: 'View this order' }, order.id.slice(0, 8))),
     h('td', {}, h('a', { href: `#/trips/${order.tripId}` }, order.tripTitle ?? `Trip ${order.tripId}`)),
     h('td', { class: 'meta' }, order.userId),
     h('td', {}, money(order.amount, order.currency)),

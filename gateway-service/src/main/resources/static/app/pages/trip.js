@@ -13,6 +13,7 @@ export async function tripPage({ params }) {
     trip.expertId ? api.get(`/v1/experts/${trip.expertId}`).catch(() => null) : null,
     api.get(`/v1/trips/${trip.id}/reviews?sortby=created_at&order=desc&per_page=10`).catch(error => ({ error })),
   ]);
+  const reviewSection = reviewsWithForm(trip, reviews);
   return h('article', { class: 'trip' },
     h('h1', {}, trip.title),
     trip.coverImageUrl ? h('img', { class: 'cover', src: trip.coverImageUrl, alt: '' }) : null,
@@ -28,8 +29,7 @@ export async function tripPage({ params }) {
         h('h2', {}, 'Departures'),
         departures.error ? errorBox(departures.error) : departureList(trip, departures.items ?? []),
         h('h2', {}, 'Reviews'),
-        reviews.error ? errorBox(reviews.error) : reviewList(reviews.items ?? []),
-        reviewForm(trip)),
+        reviewSection),
       h('aside', {},
         h('h2', {}, 'Your expert'),
         expert ? expertCard(trip, expert) : h('p', { class: 'empty' }, 'No expert is assigned to this trip.'))),
@@ -83,6 +83,18 @@ function departureRow(trip, departure, canBook) {
     h('td', {}, !api.session.loggedIn || canBook ? book : h('span', { class: 'meta' }, 'Booking not available for your role'), errors));
 }
 
+/** The reviews and the form to write one; a published review joins the list at once. */
+function reviewsWithForm(trip, reviews) {
+  if (reviews.error) return h('div', {}, errorBox(reviews.error), reviewForm(trip, () => {}));
+  let items = reviews.items ?? [];
+  const list = h('div', { id: 'reviews' }, reviewList(items));
+  return h('div', {}, list, reviewForm(trip, written => {
+    if (!written?.id) return;
+    items = [written, ...items];
+    mount(list, reviewList(items));
+  }));
+}
+
 function reviewList(reviews) {
   if (reviews.length === 0) return h('p', { class: 'empty' }, 'No reviews yet.');
   return h('ul', { class: 'reviews' }, reviews.map(r => h('li', { class: 'card' },
@@ -91,7 +103,7 @@ function reviewList(reviews) {
     h('div', { class: 'meta' }, dateTime(r.createdAt)))));
 }
 
-function reviewForm(trip) {
+function reviewForm(trip, published) {
   if (!api.session.loggedIn || !api.can('POST', `/v1/trips/${trip.id}/reviews`)) return null;
   const slot = h('div');
   const form = h('form', { class: 'stack', 'aria-label': 'Write a review' },
@@ -104,9 +116,10 @@ function reviewForm(trip) {
     event.preventDefault();
     const values = formValues(form);
     try {
-      await api.post(`/v1/trips/${trip.id}/reviews`, { rating: Number(values.rating), text: values.text ?? null,
+      const written = await api.post(`/v1/trips/${trip.id}/reviews`, { rating: Number(values.rating), text: values.text ?? null,
         authorName: api.session.user?.displayName ?? null });
       mount(slot, info('Thank you — your review is published.'));
+      published(written);
       form.reset();
     } catch (error) {
       mount(slot, errorBox(error));

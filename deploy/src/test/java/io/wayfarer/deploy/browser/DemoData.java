@@ -102,6 +102,17 @@ record DemoData(long tripId, String tripTitle) {
         }
     }
 
+    /** An anonymous GET through the gateway, as the app makes it: what a page should show. */
+    static JsonNode read(FullStack stack, String path) {
+        return call(stack.baseUrl(), "GET", path, null, null);
+    }
+
+    /** A new traveller account (TRAVELLER, the default role), registered through the API. */
+    static void register(FullStack stack, String account, String displayName, String password) {
+        call(stack.baseUrl(), "POST", "/v1/auth/register", null, JSON.createObjectNode().put("account", account)
+                .put("displayName", displayName).put("email", account + "@example.com").put("password", password).toString());
+    }
+
     private static String login(String base, String account, String password) {
         return call(base, "POST", "/v1/auth/login", null,
                 "{\"account\":\"" + account + "\",\"password\":\"" + password + "\"}").path("accessToken").asString();
