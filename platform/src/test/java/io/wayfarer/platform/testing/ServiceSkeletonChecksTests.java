@@ -59,18 +59,26 @@ class ServiceSkeletonChecksTests {
                 .isInstanceOf(AssertionError.class);
     }
 
+    /** The gateway's edge refuses /actuator/** on both its ports (401, or 429 once the anonymous bucket is dry). */
     @Test
-    void aRefusalMeansNotExposedOnlyOnTheGatewaysPublicPort() throws Exception {
-        HttpServer server = server();
-        server.createContext("/", exchange -> answer(exchange, 401, "{\"type\":\"https://wayfarer.io/problems/unauthenticated\"}"));
-        server.start();
-        int refusing = server.getAddress().getPort();
-        assertThatCode(() -> ServiceSkeletonChecks.against(refusing, serving(Set.of()), "gateway-service")
+    void aRefusalMeansNotExposedOnlyOnTheGateway() throws Exception {
+        int refusing = answering(401);
+        int throttling = answering(429);
+        assertThatCode(() -> ServiceSkeletonChecks.against(refusing, refusing, "gateway-service")
+                .sensitiveActuatorEndpointsAreNotExposed()).doesNotThrowAnyException();
+        assertThatCode(() -> ServiceSkeletonChecks.against(throttling, serving(Set.of()), "gateway-service")
                 .sensitiveActuatorEndpointsAreNotExposed()).doesNotThrowAnyException();
         assertThatThrownBy(() -> ServiceSkeletonChecks.against(refusing, "catalog-service").sensitiveActuatorEndpointsAreNotExposed())
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> ServiceSkeletonChecks.against(serving(Set.of()), refusing, "gateway-service")
+        assertThatThrownBy(() -> ServiceSkeletonChecks.against(refusing, serving(Set.of("/actuator/env")), "gateway-service")
                 .sensitiveActuatorEndpointsAreNotExposed()).isInstanceOf(AssertionError.class);
+    }
+
+    private int answering(int status) throws IOException {
+        HttpServer server = server();
+        server.createContext("/", exchange -> answer(exchange, status, "{\"type\":\"https://wayfarer.io/problems/refused\"}"));
+        server.start();
+        return server.getAddress().getPort();
     }
 
     /** A service that answers 200 on {@code exposed} and a 404 problem on everything else. */
