@@ -2,6 +2,7 @@
 # Cached vs uncached GET /v1/trips/{id}, Zipf-distributed ids over 10k demo trips, one script run.
 # Needs: PostgreSQL and Redis on localhost, wrk, the built jar (./mvnw -pl catalog-service verify).
 # Usage: catalog-service/src/test/bench/bench.sh [duration=30s] [connections=32]   (WARMUP=30s: load before measuring)
+# NEAR=false: the cached run without the near cache (Redis only), for comparison.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/../../../target/catalog-service.jar"
@@ -10,10 +11,11 @@ connections="${2:-32}"
 port=18083
 db="${BENCH_DB:-wayfarer_catalog_bench}"
 work="$(mktemp -d)"
+logs="$here/../../../target/bench"   # the services' logs survive the run (breaker warnings, channel losses)
 pid=""
 
 stop() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
-trap 'stop; rm -rf "$work"' EXIT
+trap 'stop; mkdir -p "$logs"; cp "$work"/service-*.log "$logs"/ 2>/dev/null || true; rm -rf "$work"' EXIT
 
 psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db" >/dev/null
@@ -21,6 +23,7 @@ psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$
 start() { # $1 = cache enabled
   java -Xmx1g -jar "$jar" --server.port=$port --spring.profiles.active=local --wayfarer.catalog.demo.trips=10000 \
     --DB_NAME="$db" --eureka.client.enabled=false --wayfarer.catalog.cache.enabled="$1" \
+    --wayfarer.catalog.cache.near.enabled="${NEAR:-true}" \
     --wayfarer.redis.key-prefix="bench:$$:" --logging.level.root=WARN >"$work/service-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
@@ -30,10 +33,12 @@ start() { # $1 = cache enabled
   echo "service did not start"; tail -50 "$work/service-$1.log"; exit 1
 }
 
-gets() { # hits misses
+gets() { # near-hits (this instance's memory) redis-hits misses near-bypassed (floor channel not proven live)
   curl -fs "localhost:$port/actuator/prometheus" | awk '
+    /^catalog_cache_gets_total/ && /result="near-hit"/ {n=$NF}
     /^catalog_cache_gets_total/ && /result="hit"/ {h=$NF} /^catalog_cache_gets_total/ && /result="miss"/ {m=$NF}
-    END {printf "%d %d\n", h, m}'
+    /^catalog_cache_near_bypassed_total/ {b=$NF}
+    END {printf "%d %d %d %d\n", n, h, m, b}'
 }
 
 run() { # $1 = label, $2 = cache enabled
@@ -42,21 +47,25 @@ run() { # $1 = label, $2 = cache enabled
       ORDER BY md5(id::text)" > "$work/ids.txt"
   echo "== $1: $(wc -l < "$work/ids.txt") published trips, Zipf s=${ZIPF_S:-1.0}"
   IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"${WARMUP:-30s}" -s "$here/zipf.lua" "http://localhost:$port" >/dev/null  # warm-up (JIT)
-  read -r h0 m0 < <(gets)
+  read -r n0 h0 m0 b0 < <(gets)
+  echo "load average as the measured run starts: $(cut -d' ' -f1-3 /proc/loadavg)"
   IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/zipf.lua" "http://localhost:$port" \
     | grep -E "RESULT|Requests/sec"
-  read -r h1 m1 < <(gets)
+  read -r n1 h1 m1 b1 < <(gets)
+  echo "load average as it ends: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ "$2" == "true" ]]; then
     echo "== ceiling: GET /v1/about/catalog-service (no database, no Redis) on the same instance"
     wrk -t2 -c"$connections" -d10s "http://localhost:$port/v1/about/catalog-service" >/dev/null  # its own warm-up
     wrk -t2 -c"$connections" -d"$duration" --latency "http://localhost:$port/v1/about/catalog-service" \
       | grep -E "Requests/sec|50%|99%"
-    awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {printf "hit ratio %.4f (%d hits, %d misses)\n", h / (h + m), h, m}'
+    awk -v n=$((n1 - n0)) -v h=$((h1 - h0)) -v m=$((m1 - m0)) -v b=$((b1 - b0)) 'BEGIN {
+      printf "hit ratio %.4f (%d near hits = %.4f, %d Redis hits, %d misses; near cache bypassed for %d reads)\n",
+      (n + h) / (n + h + m), n, n / (n + h + m), h, m, b}'
   fi
   stop
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 run "cache disabled (PostgreSQL every time)" false
-run "cache enabled (Redis, versioned entries)" true
+run "cache enabled (near cache ${NEAR:-true} + Redis, versioned entries)" true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay in front of the test Redis that a test can cut and restore: {@link #cut()} closes
  * every connection and the listening port (connections are refused, as with a crashed Redis),
- * {@link #restore()} listens on the same port again.
+ * {@link #restore()} listens on the same port again. {@link #stall()} keeps every connection open
+ * but holds the bytes (a network that silently stops delivering) until {@link #resume()}.
  */
 public final class RedisProxy implements AutoCloseable {
 
@@ -21,6 +22,8 @@ public final class RedisProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private final Object gate = new Object();
+    private boolean stalled;
 
     public RedisProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -52,6 +55,19 @@ public final class RedisProxy implements AutoCloseable {
         }
     }
 
+    public void stall() {
+        synchronized (gate) {
+            stalled = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (gate) {
+            stalled = false;
+            gate.notifyAll();
+        }
+    }
+
     public synchronized void cut() {
         ServerSocket listening = server;
         server = null;
@@ -78,8 +94,13 @@ public final class RedisProxy implements AutoCloseable {
     private void pipe(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
+                byte[] buffer = new byte[16 * 1024];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    awaitFlowing();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException ignored) {
                 // cut
             } finally {
                 closeQuietly(from);
@@ -88,6 +109,14 @@ public final class RedisProxy implements AutoCloseable {
         }, "redis-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void awaitFlowing() throws InterruptedException {
+        synchronized (gate) {
+            while (stalled) {
+                gate.wait();
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -102,6 +131,7 @@ public final class RedisProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        resume();
         cut();
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The Redis side of the cache: plain GET, and the two compare-and-set scripts that make a stale
- * write impossible. Every call goes through a circuit breaker; a failure or an open breaker is
+ * write impossible (the second also announces the commit to every instance's near cache). Every call goes through a circuit breaker; a failure or an open breaker is
  * reported as "Redis unavailable" ({@link Optional#empty()} / false), never as an exception, so
  * the caller serves from PostgreSQL.
  */
@@ -40,11 +40,14 @@ class RedisEntries {
 
     /**
      * After a commit of version v: leave the floor "v" unless the key already holds v or newer
-     * (a later writer's floor, or a fill that read the committed row).
+     * (a later writer's floor, or a fill that read the committed row), and announce the commit on
+     * the floor channel in any case: other instances' near caches may hold older versions even when
+     * Redis does not. One script, so no instance can receive the message before the floor is there.
      */
     static final RedisScript<Long> INVALIDATE = RedisScript.of("""
             local cur = redis.call('GET', KEYS[1])
             local v = tonumber(ARGV[1])
+            redis.call('PUBLISH', ARGV[3], ARGV[4])
             if cur then
               local cv = tonumber(string.match(cur, '^(%-?%d+)|'))
               if cv and cv >= v then return 0 end
@@ -86,10 +89,13 @@ class RedisEntries {
                 String.valueOf(ttl.toMillis()))).map(written -> written == 1L).orElse(false);
     }
 
-    /** True when Redis answered (whether or not it had to change anything). */
-    boolean invalidate(String key, long version, Duration ttl) {
+    /**
+     * True when Redis answered (whether or not it had to change the key); {@code announcement} is
+     * published on {@code channel} either way.
+     */
+    boolean invalidate(String key, long version, Duration ttl, String channel, String announcement) {
         return call(() -> redis.execute(INVALIDATE, List.of(key), String.valueOf(version),
-                String.valueOf(ttl.toMillis()))).isPresent();
+                String.valueOf(ttl.toMillis()), channel, announcement)).isPresent();
     }
 
     boolean available() {

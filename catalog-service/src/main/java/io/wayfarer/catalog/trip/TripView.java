@@ -1,5 +1,6 @@
 package io.wayfarer.catalog.trip;
 
+import io.wayfarer.catalog.rest.CacheableView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public record TripView(long id, String title, String summary, String description, long destinationId,
         Long expertId, BigDecimal price, String currency, int durationDays, List<String> tags, String coverImageUrl,
         String status, BigDecimal averageRating, long reviewCount, long version, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements CacheableView {
 
     public boolean published() {
         return "published".equals(status);
