@@ -131,6 +131,13 @@ record DemoData(long tripId, String tripTitle) {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // a service that cannot check tokens yet (auth-service not in its discovery cache so soon after start)
+            // answers 503 + Retry-After; a client honours that, and so does this one, a bounded number of times
+            for (int attempt = 1; response.statusCode() == 503 && attempt < 30
+                    && response.headers().firstValue("Retry-After").isPresent(); attempt++) {
+                Thread.sleep(Math.max(1, Long.parseLong(response.headers().firstValue("Retry-After").get())) * 1000);
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() >= 300) {
                 throw new AssertionError(method + " " + path + " → " + response.statusCode() + " " + response.body());
             }
