@@ -68,8 +68,8 @@ final class Audit {
                 && !"PAID".equals(stored.get(b.orderId)[1])).map(b -> b.orderId + "=" + stored.get(b.orderId)[1]).toList();
         List<String> paidWithoutPaying = confirmed.values().stream().filter(b -> !b.paidAtCashier && stored.containsKey(b.orderId)
                 && "PAID".equals(stored.get(b.orderId)[1])).map(b -> b.orderId).toList();
-        Map<String, Integer> paidEvents = eventsPerSubject("wayfarer_payment", "order.paid");
-        Map<String, Integer> createdEvents = eventsPerSubject("wayfarer_payment", "order.created");
+        Map<String, Integer> paidEvents = infrastructure.outboxEventsPerSubject("wayfarer_payment", "order.paid");
+        Map<String, Integer> createdEvents = infrastructure.outboxEventsPerSubject("wayfarer_payment", "order.created");
         int duplicateEvents = (int) confirmed.keySet().stream()
                 .filter(id -> paidEvents.getOrDefault(id, 0) > 1 || createdEvents.getOrDefault(id, 0) > 1).count();
         List<String> missingEvents = confirmed.keySet().stream().filter(id -> stored.containsKey(id)
@@ -118,20 +118,6 @@ final class Audit {
                 first("wrong", wrongSeats) + first("held without an order", strayHolds)
                         + (seatDrift != 0 ? " seat counter drift " + seatDrift + ";" : "")));
         return checks;
-    }
-
-    private Map<String, Integer> eventsPerSubject(String database, String type) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection db = infrastructure.connect(database);
-             var query = db.prepareStatement("SELECT subject, count(*) FROM outbox_event WHERE type = ? GROUP BY subject")) {
-            query.setString(1, type);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
     }
 
     /** Orders the cashier paid whose order is not PAID yet (notices still on their way). */

@@ -81,6 +81,21 @@ final class DrillInfrastructure implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database, "postgres", "");
     }
 
+    /** How many outbox rows of {@code type} each subject has in a service's database. */
+    Map<String, Integer> outboxEventsPerSubject(String database, String type) throws SQLException {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        try (Connection db = connect(database);
+             var query = db.prepareStatement("SELECT subject, count(*) FROM outbox_event WHERE type = ? GROUP BY subject")) {
+            query.setString(1, type);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     void startPostgres() {
         try {
             Path data = directory.resolve("postgres");

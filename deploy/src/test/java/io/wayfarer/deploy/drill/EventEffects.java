@@ -156,8 +156,8 @@ final class EventEffects {
 
     /** auth-service answers each user.roles.changed it applies with one session.roles.changed for that user. */
     private EventAudit.Effects sessionRoles() throws SQLException {
-        Map<String, Integer> changed = perSubject("wayfarer_rbac", "user.roles.changed");
-        Map<String, Integer> rewritten = perSubject("wayfarer_auth", "session.roles.changed");
+        Map<String, Integer> changed = infrastructure.outboxEventsPerSubject("wayfarer_rbac", "user.roles.changed");
+        Map<String, Integer> rewritten = infrastructure.outboxEventsPerSubject("wayfarer_auth", "session.roles.changed");
         int missing = 0;
         int twice = 0;
         Set<String> users = new HashSet<>(changed.keySet());
@@ -206,19 +206,5 @@ final class EventEffects {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    private Map<String, Integer> perSubject(String database, String type) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection db = infrastructure.connect(database);
-             var query = db.prepareStatement("SELECT subject, count(*) FROM outbox_event WHERE type = ? GROUP BY subject")) {
-            query.setString(1, type);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
     }
 }
