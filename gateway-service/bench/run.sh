@@ -3,6 +3,9 @@
 # chain (rate limit + JWT + session, one Redis round trip) vs the same route on a gateway without it.
 # Usage (from the repository root, after `./mvnw -q -pl gateway-service verify`):
 #   gateway-service/bench/run.sh [duration=20s] [connections=32] [threads=2] [rounds=3]
+# WARMUP (default 60s per gateway): load before the measured rounds; on 2 cores the JIT needs minutes.
+# PACED_ROUNDS (default 2) latency rounds after the throughput rounds: each connection waits THINK_MS (20) ms
+#   between requests (paced.lua), below saturation, so p50/p99 show the chain's own latency.
 # BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=..., -Dbench.countRestores=true) is passed to the harness JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,10 +29,10 @@ source target/bench/bench.env
 path=/v1/users/me
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICK=$(getconf CLK_TCK)
-run() { # name port
+run() { # name port [wrk script]
   local before; before=$(cpu_ticks "$HARNESS")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" \
-    "http://127.0.0.1:$2$path" > "target/bench/$1.txt"
+    ${3:+-s "$3"} "http://127.0.0.1:$2$path" > "target/bench/$1.txt"
   local ticks=$(( $(cpu_ticks "$HARNESS") - before ))
   # CPU of the harness JVM (gateway + trivial backend) per request: robust to other load on the machine
   awk -v name="$1" -v ticks="$ticks" -v tick="$TICK" \
@@ -41,8 +44,8 @@ run() { # name port
 echo "sanity: chain $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$CHAIN_PORT$path)," \
   "chain without token $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$CHAIN_PORT$path)," \
   "bare $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$BARE_PORT$path)"
-echo "warm-up (10s each, not reported)"
-DURATION_SAVED=$DURATION; DURATION=10s
+echo "warm-up (${WARMUP:-60s} each, not reported)"
+DURATION_SAVED=$DURATION; DURATION=${WARMUP:-60s}
 run warm-bare "$BARE_PORT" >/dev/null; run warm-chain "$CHAIN_PORT" >/dev/null
 DURATION=$DURATION_SAVED
 echo "measured: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, alternating"
@@ -55,6 +58,13 @@ for round in $(seq 1 "$ROUNDS"); do
   run "bare$round" "$BARE_PORT"
   run "chain$round" "$CHAIN_PORT"
 done
+if [ "${PACED_ROUNDS:-2}" -gt 0 ]; then
+  echo "latency below saturation: paced.lua, ${THINK_MS:-20} ms between a response and the next request per connection"
+  for round in $(seq 1 "${PACED_ROUNDS:-2}"); do
+    run "pbare$round" "$BARE_PORT" bench/paced.lua
+    run "pchain$round" "$CHAIN_PORT" bench/paced.lua
+  done
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 EVALSHA_AFTER=$(evalsha || true)
 if [ -n "$EVALSHA_BEFORE" ] && [ -n "$EVALSHA_AFTER" ]; then

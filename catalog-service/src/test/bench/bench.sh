@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Cached vs uncached GET /v1/trips/{id}, Zipf-distributed ids over 10k demo trips, one script run.
 # Needs: PostgreSQL and Redis on localhost, wrk, the built jar (./mvnw -pl catalog-service verify).
-# Usage: catalog-service/src/test/bench/bench.sh [duration=30s] [connections=32]   (WARMUP=30s: load before measuring)
+# Usage: catalog-service/src/test/bench/bench.sh [duration=30s] [connections=32]   (WARMUP=180s: load before measuring;
+#   on 2 cores the JIT needs minutes of load before the cached path is compiled, and a short warm-up measures the compiler)
 # NEAR=false: the cached run without the near cache (Redis only), for comparison.
+# TRACING_SAMPLING (default 0.1, as deploy/k8s/base/config.yaml deploys it; the local profile samples every request).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/../../../target/catalog-service.jar"
@@ -24,7 +26,8 @@ start() { # $1 = cache enabled
   java -Xmx1g -jar "$jar" --server.port=$port --spring.profiles.active=local --wayfarer.catalog.demo.trips=10000 \
     --DB_NAME="$db" --eureka.client.enabled=false --wayfarer.catalog.cache.enabled="$1" \
     --wayfarer.catalog.cache.near.enabled="${NEAR:-true}" \
-    --wayfarer.redis.key-prefix="bench:$$:" --logging.level.root=WARN >"$work/service-$1.log" 2>&1 &
+    --wayfarer.redis.key-prefix="bench:$$:" --logging.level.root=WARN \
+    --management.tracing.sampling.probability="${TRACING_SAMPLING:-0.1}" >"$work/service-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
     curl -fs "localhost:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
@@ -41,16 +44,24 @@ gets() { # near-hits (this instance's memory) redis-hits misses near-bypassed (f
     END {printf "%d %d %d %d\n", n, h, m, b}'
 }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }            # the service JVM's user + system time
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; } # the whole machine's (PostgreSQL, Redis, wrk)
+
 run() { # $1 = label, $2 = cache enabled
   start "$2"
   psql -h 127.0.0.1 -U postgres -d "$db" -tAc "SELECT id FROM trip WHERE status = 'PUBLISHED' AND deleted_at IS NULL
       ORDER BY md5(id::text)" > "$work/ids.txt"
   echo "== $1: $(wc -l < "$work/ids.txt") published trips, Zipf s=${ZIPF_S:-1.0}"
-  IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"${WARMUP:-30s}" -s "$here/zipf.lua" "http://localhost:$port" >/dev/null  # warm-up (JIT)
+  IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"${WARMUP:-180s}" -s "$here/zipf.lua" "http://localhost:$port" >/dev/null  # warm-up (JIT)
   read -r n0 h0 m0 b0 < <(gets)
   echo "load average as the measured run starts: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local service0 machine0; service0=$(cpu_ticks "$pid"); machine0=$(busy_ticks)
   IDS_FILE="$work/ids.txt" wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/zipf.lua" "http://localhost:$port" \
-    | grep -E "RESULT|Requests/sec"
+    > "$work/wrk.txt"
+  grep -E "RESULT|Requests/sec" "$work/wrk.txt"
+  awk -v service=$(( $(cpu_ticks "$pid") - service0 )) -v machine=$(( $(busy_ticks) - machine0 )) -v tick="$(getconf CLK_TCK)" \
+    '/requests in/ {n = $1} END {printf "CPU per request: service JVM %.0f us, whole machine %.0f us\n",
+      service * 1e6 / tick / n, machine * 1e6 / tick / n}' "$work/wrk.txt"
   read -r n1 h1 m1 b1 < <(gets)
   echo "load average as it ends: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ "$2" == "true" ]]; then

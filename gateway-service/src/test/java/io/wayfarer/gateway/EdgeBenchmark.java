@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -39,10 +40,19 @@ public final class EdgeBenchmark {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench.env");
         EurekaTestRegistry registry = EurekaTestRegistry.start();
         int backend = trivialBackend();
-        registry.register("auth-service", backend);
+        String backendId = registry.register("auth-service", backend);
         // the RBAC policy (TestPolicy's seed: GET /v1/users/me granted to TRAVELLER), through discovery
         StubService policy = StubService.start(GatewayTestBed.POLICY_SERVICE, java.time.Duration.ZERO);
-        registry.register(GatewayTestBed.POLICY_SERVICE, policy.port());
+        String policyId = registry.register(GatewayTestBed.POLICY_SERVICE, policy.port());
+        // heartbeats, as the real clients send them: a run with long warm-ups outlives a 300 s lease
+        Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bench-lease-renewal");
+            thread.setDaemon(true);
+            return thread;
+        }).scheduleWithFixedDelay(() -> {
+            registry.renew("auth-service", backendId);
+            registry.renew(GatewayTestBed.POLICY_SERVICE, policyId);
+        }, 30, 30, TimeUnit.SECONDS);
 
         Redis redis = SharedInfrastructure.redis();
         String prefix = SharedInfrastructure.freshKeyPrefix("bench");

@@ -76,6 +76,12 @@ final class EurekaTestRegistry implements AutoCloseable {
         return instanceId;
     }
 
+    /** A heartbeat, as a client sends every renewal interval: without it the lease (300 s) runs out. */
+    void renew(String service, String instanceId) {
+        send(HttpRequest.newBuilder(URI.create(url + "apps/" + service.toUpperCase() + "/" + instanceId))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), 200);
+    }
+
     void deregister(String service, String instanceId) {
         send(HttpRequest.newBuilder(URI.create(url + "apps/" + service.toUpperCase() + "/" + instanceId))
                 .DELETE().build(), 200);

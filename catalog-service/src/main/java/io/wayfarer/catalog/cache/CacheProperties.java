@@ -50,7 +50,7 @@ public record CacheProperties(boolean enabled, Duration ttl, double ttlJitter, D
      * @param maxFloors  floors remembered per cache; evicting one early refuses every fill then in flight
      */
     public record Near(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxEntries,
-            @DefaultValue("10s") Duration maxAge, @DefaultValue("500ms") Duration liveness,
+            @DefaultValue("5m") Duration maxAge, @DefaultValue("500ms") Duration liveness,
             @DefaultValue("100000") int maxFloors) {
 
         public Near {

@@ -217,8 +217,8 @@ class NearCacheIntegrationTests {
         } finally {
             resubscribe.countDown();
         }
-        awaitUntil(cacheB::nearLive, "B subscribes again");
-        assertThat(listenerB.channelClient()).isNotEqualTo(client);
+        // the near cache goes live in onSubscribe just before the listener hears the new client id
+        awaitUntil(() -> cacheB.nearLive() && listenerB.channelClient() != client, "B subscribes again, on a new connection");
         assertThat(cacheB.nearVersion(TRIP, untouched)).as("emptied on resubscribe").isEmpty();
         assertThat(cacheB.nearVersion(TRIP, changed)).isEmpty();
         assertThat(catalogB.visible(changed, ANONYMOUS).value().title()).isEqualTo("After");

@@ -15,6 +15,9 @@ public class ServiceAboutController {
 
     private final Environment environment;
     private final String version;
+    private final Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    /** Name and host:port, read once the server is listening (the port is known only then). */
+    private volatile Identity identity;
 
     public ServiceAboutController(Environment environment) {
         this.environment = environment;
@@ -24,13 +27,17 @@ public class ServiceAboutController {
 
     @GetMapping("/v1/about/${spring.application.name}")
     ServiceAbout about() {
-        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        return new ServiceAbout(
-                environment.getProperty("spring.application.name"),
-                version,
-                hostName() + ":" + environment.getProperty("local.server.port", "?"),
-                started,
+        Identity current = identity;
+        if (current == null) {
+            current = new Identity(environment.getProperty("spring.application.name"),
+                    hostName() + ":" + environment.getProperty("local.server.port", "?"));
+            identity = current;
+        }
+        return new ServiceAbout(current.name(), version, current.instance(), started,
                 Duration.between(started, Instant.now()).toSeconds());
+    }
+
+    private record Identity(String name, String instance) {
     }
 
     private static String hostName() {

@@ -1,6 +1,7 @@
 package io.wayfarer.platform.requestid;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +28,15 @@ public final class RequestId {
         return candidate != null && ACCEPTABLE.matcher(candidate).matches();
     }
 
+    /**
+     * A new id in the form of a random (version 4) UUID. It correlates log lines and is no secret, so
+     * it comes from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} would draw on the one
+     * {@code SecureRandom} every request thread contends for.
+     */
     public static String generate() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;              // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | Long.MIN_VALUE; // IETF variant
+        return new UUID(high, low).toString();
     }
 }
