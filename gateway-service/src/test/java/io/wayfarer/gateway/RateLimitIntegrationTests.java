@@ -128,6 +128,23 @@ class RateLimitIntegrationTests {
     }
 
     @Test
+    void loginsThatAuthServiceNeverAnsweredGiveTheirTokensBack() {
+        // auth-service answers 503 (it could not check the password): retrying through the outage is not guessing
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = login("outage-bob", "203.0.113.40");
+            assertThat(response.statusCode()).as("attempt %d: %s", i, response.body()).isEqualTo(503);
+        }
+        // six: more than either bucket holds (account 2, address 4); afterwards the address's bucket is full again,
+        // not fuller: exactly four more logins from it pass
+        assertAdmitted(login("bob-recovered", "203.0.113.40"));
+        assertAdmitted(login("bob-recovered", "203.0.113.40"));
+        assertTooManyRequests(login("bob-recovered", "203.0.113.40"));
+        assertAdmitted(login("user-after-outage", "203.0.113.40"));
+        assertAdmitted(login("user-after-outage-2", "203.0.113.40"));
+        assertTooManyRequests(login("user-after-outage-3", "203.0.113.40"));
+    }
+
+    @Test
     void loginBodyIsForwardedUnchanged() {
         // auth-service has a dead instance too: a refused connection sent nothing, so the POST is retried on the
         // live one, body and all, every time

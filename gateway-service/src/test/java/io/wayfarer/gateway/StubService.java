@@ -29,6 +29,11 @@ final class StubService implements AutoCloseable {
             + "\"status\":409,\"detail\":\"Seat 3A is taken.\",\"instance\":\"/v1/trips/conflict\"}";
 
     static final String JWKS_PATH = "/.well-known/jwks.json";
+    static final String LOGIN_PATH = "/v1/auth/login";
+    /** A login for an account named {@code outage-...} is answered 503, as auth-service does when it cannot check it. */
+    static final String UNAVAILABLE_ACCOUNT_PREFIX = "\"account\":\"outage-";
+    static final String UNAVAILABLE_BODY = "{\"type\":\"https://wayfarer.io/problems/service-unavailable\","
+            + "\"title\":\"Service unavailable\",\"status\":503}";
     /** springdoc's OpenAPI document, as catalog-service serves it. */
     static final String API_DOCS_PATH = "/v3/api-docs";
     static final String POLICY_PATH = "/internal/v1/policy";
@@ -133,6 +138,8 @@ final class StubService implements AutoCloseable {
             } else if (path.equals(API_DOCS_PATH)) {
                 respond(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service
                         + "\",\"version\":\"v1\"},\"paths\":{}}");
+            } else if (path.equals(LOGIN_PATH) && body.contains(UNAVAILABLE_ACCOUNT_PREFIX)) {
+                respond(exchange, 503, "application/problem+json", UNAVAILABLE_BODY);
             } else if (path.equals(CONFLICT_PATH)) {
                 respond(exchange, 409, "application/problem+json", CONFLICT_BODY);
             } else if (path.equals("/v1/about/" + service)) {

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -140,7 +142,9 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
 
     private Mono<Void> decided(Admission admission, VerifiedToken token, GateOutcome outcome, WebFilterChain chain) {
         if (outcome instanceof GateOutcome.Admitted admitted) {
-            return chain.filter(token == null ? admission.exchange() : identified(admission.exchange(), token, admitted.roles()));
+            Mono<Void> forwarded = chain.filter(
+                    token == null ? admission.exchange() : identified(admission.exchange(), token, admitted.roles()));
+            return admission.isLogin() ? refundedIfUnanswered(admission, forwarded) : forwarded;
         }
         if (outcome instanceof GateOutcome.Throttled throttled) {
             return Mono.error(EdgeRefusals.tooManyRequests(throttled.retryAfterMillis()));
@@ -149,6 +153,26 @@ class EdgeAdmissionFilter implements WebFilter, Ordered {
             return refused(admission, "session " + refused.reason());
         }
         return withoutRedis(admission, chain, ((GateOutcome.Unreachable) outcome).cause());
+    }
+
+    /**
+     * A login that auth-service never answered (502, 503 or 504 — a dead instance, an open circuit, a timeout —
+     * or no response at all) gives its login tokens back: nobody's password was checked, so an outage must
+     * not leave users who retry through it locked out with 429s.
+     */
+    private Mono<Void> refundedIfUnanswered(Admission admission, Mono<Void> forwarded) {
+        ServerHttpResponse response = admission.exchange().getResponse();
+        return forwarded
+                .then(Mono.defer(() -> isUnanswered(response.getStatusCode()) ? refund(admission) : Mono.<Void>empty()))
+                .onErrorResume(error -> refund(admission).then(Mono.error(error)));
+    }
+
+    private Mono<Void> refund(Admission admission) {
+        return gate.refund(anonymousBuckets(admission), System.currentTimeMillis());
+    }
+
+    private static boolean isUnanswered(HttpStatusCode status) {
+        return status != null && (status.value() == 502 || status.value() == 503 || status.value() == 504);
     }
 
     private List<Bucket> anonymousBuckets(Admission admission) {

@@ -36,6 +36,7 @@ public class SessionGate {
 
     static final byte[] ADMIT = script("io/wayfarer/gateway/session/admit.lua");
     static final String ADMIT_SHA = EdgeRedisConnection.sha1Hex(ADMIT);
+    static final byte[] REFUND = script("io/wayfarer/gateway/session/refund.lua");
     private static final byte[] EMPTY = new byte[0];
 
     private final EdgeRedisConnection redis;
@@ -82,6 +83,25 @@ public class SessionGate {
                         : CompletableFuture.failedFuture(error))
                 .handle((reply, error) -> error == null ? outcome(reply) : unreachable(error));
         return Mono.fromCompletionStage(outcome);
+    }
+
+    /**
+     * Gives back the tokens {@link #admit} took from {@code buckets} (a login auth-service never answered).
+     * Rare, so sent as {@code EVAL}; never fails: a refund that does not reach Redis leaves the bucket as it was.
+     */
+    public Mono<Void> refund(List<Bucket> buckets, long nowMillis) {
+        byte[][] keys = new byte[buckets.size()][];
+        byte[][] args = new byte[1 + 2 * buckets.size()][];
+        args[0] = ascii(Long.toString(nowMillis));
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            keys[i] = (prefix + bucket.key()).getBytes(StandardCharsets.UTF_8);
+            args[1 + 2 * i] = ascii(Integer.toString(bucket.capacity()));
+            args[2 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
+        }
+        CompletionStage<Object> sent = redis.<Long>send(commands -> commands.eval(REFUND, ScriptOutputType.INTEGER, keys, args))
+                .handle((reply, error) -> null);
+        return Mono.fromCompletionStage(sent).then();
     }
 
     private static GateOutcome unreachable(Throwable error) {
