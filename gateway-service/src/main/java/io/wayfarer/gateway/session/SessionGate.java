@@ -70,12 +70,7 @@ public class SessionGate {
         } else {
             args[2] = EMPTY;
         }
-        for (int i = 0; i < buckets.size(); i++) {
-            Bucket bucket = buckets.get(i);
-            keys[first + i] = (prefix + bucket.key()).getBytes(StandardCharsets.UTF_8);
-            args[4 + 2 * i] = ascii(Integer.toString(bucket.capacity()));
-            args[5 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
-        }
+        putBuckets(buckets, keys, first, args, 4);
         CompletionStage<GateOutcome> outcome = redis.<byte[]>send(commands -> commands.evalsha(ADMIT_SHA, ScriptOutputType.VALUE, keys, args))
                 // NOSCRIPT: Redis lost its script cache (restart, SCRIPT FLUSH); EVAL sends the body and caches it again
                 .exceptionallyCompose(error -> cause(error) instanceof RedisNoScriptException
@@ -93,15 +88,20 @@ public class SessionGate {
         byte[][] keys = new byte[buckets.size()][];
         byte[][] args = new byte[1 + 2 * buckets.size()][];
         args[0] = ascii(Long.toString(nowMillis));
-        for (int i = 0; i < buckets.size(); i++) {
-            Bucket bucket = buckets.get(i);
-            keys[i] = (prefix + bucket.key()).getBytes(StandardCharsets.UTF_8);
-            args[1 + 2 * i] = ascii(Integer.toString(bucket.capacity()));
-            args[2 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
-        }
+        putBuckets(buckets, keys, 0, args, 1);
         CompletionStage<Object> sent = redis.<Long>send(commands -> commands.eval(REFUND, ScriptOutputType.INTEGER, keys, args))
                 .handle((reply, error) -> null);
         return Mono.fromCompletionStage(sent).then();
+    }
+
+    /** Each bucket's key from {@code keys[firstKey]} on, its capacity and refill interval as argument pairs from {@code args[firstArg]} on. */
+    private void putBuckets(List<Bucket> buckets, byte[][] keys, int firstKey, byte[][] args, int firstArg) {
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            keys[firstKey + i] = (prefix + bucket.key()).getBytes(StandardCharsets.UTF_8);
+            args[firstArg + 2 * i] = ascii(Integer.toString(bucket.capacity()));
+            args[firstArg + 1 + 2 * i] = ascii(Long.toString(bucket.refillEveryMillis()));
+        }
     }
 
     private static GateOutcome unreachable(Throwable error) {
